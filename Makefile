@@ -1,0 +1,44 @@
+# City Pathways Atlas. `make run` serves the site on SQLite with the papers' data loaded;
+# `make test` runs the whole test suite. Both create .venv on first use.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+# Development defaults; a deployment sets DEBUG=false and a real SECRET_KEY instead.
+export DEBUG ?= true
+
+.PHONY: help run test lint fmt load migrations-check clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed  ## create .venv and install the project with its dev tools
+
+load: $(VENV)/.installed  ## migrate and load the papers' data (idempotent)
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_atlas
+
+run: load  ## serve the site on http://127.0.0.1:$(PORT)/ with SQLite and the data loaded
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.installed  ## run the whole test suite (DATABASE_URL picks the database)
+	$(PY) -m pytest -n 2 --dist loadfile
+
+lint: $(VENV)/.installed  ## ruff check and format check
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+fmt: $(VENV)/.installed  ## format the code
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+migrations-check: $(VENV)/.installed  ## fail if a model change lacks a migration
+	$(PY) manage.py makemigrations --check --dry-run
+
+clean:  ## remove the virtual environment and the SQLite database
+	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,0 +1,178 @@
+"""`load_atlas`: load the fixtures into the database without ever losing an editor's work.
+
+For every record the loader remembers a hash of the form it last wrote (`LoadedRecord`).
+On each run it compares three forms of a record — the fixture now, the database now, and
+what it last loaded — and so knows whether the fixture changed (update), the editor changed
+it (keep theirs), or both did (report a conflict and keep theirs).
+"""
+
+import dataclasses
+import hashlib
+import json
+from collections import Counter
+from pathlib import Path
+
+import yaml
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from atlas.loading.errors import FixtureError
+from atlas.loading.merge import merge_entries
+from atlas.loading.records import KINDS
+from atlas.models import LoadedRecord
+
+CITATION_KEYS = ("section", "locator", "note")
+
+
+@dataclasses.dataclass
+class Report:
+    counts: Counter = dataclasses.field(default_factory=Counter)
+    conflicts: list = dataclasses.field(default_factory=list)
+
+    def count(self, outcome, kind):
+        self.counts[outcome, kind.section] += 1
+
+    def total(self, outcome):
+        return sum(n for (name, _), n in self.counts.items() if name == outcome)
+
+    def summary(self):
+        outcomes = ("created", "updated", "unchanged", "kept", "conflict")
+        return ", ".join(f"{self.total(outcome)} {outcome}" for outcome in outcomes)
+
+
+class Context:
+    """Finds records by their fixture key, remembering the ones already seen."""
+
+    def __init__(self):
+        self.keys = {kind.model: kind.key for kind in KINDS}
+        self.cache = {}
+
+    def find(self, model, key):
+        if (model, str(key)) not in self.cache:
+            try:
+                self.cache[model, str(key)] = model.objects.get(**{self.keys[model]: key})
+            except model.DoesNotExist:
+                raise FixtureError(f"{model.__name__} {key!r} does not exist") from None
+        return self.cache[model, str(key)]
+
+    def remember(self, model, key, obj):
+        self.cache[model, str(key)] = obj
+
+
+def fixture_files(directory):
+    directory = Path(directory)
+    named = [directory / name for name in ("vocabulary.yaml", "m49.yaml", "places.yaml")]
+    others = [directory / "organisations.yaml", *sorted((directory / "papers").glob("*.yaml"))]
+    return [path for path in named + others if path.exists()]
+
+
+def read_fixtures(directory):
+    """Every entry of every file, grouped by record kind, with its citations gathered."""
+    kinds = {kind.section: kind for kind in KINDS}
+    entries = {section: [] for section in kinds}
+    for path in fixture_files(directory):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        publication = data.pop("publication", None)
+        for section, items in data.items():
+            if section not in kinds:
+                raise FixtureError(f"{path.name}: unknown section {section!r}")
+            kind = kinds[section]
+            if isinstance(items, dict):  # a mapping keyed by the record key, as in m49.yaml
+                items = [{kind.key: key, **(value or {})} for key, value in items.items()]
+            for item in items or []:
+                entries[section].append(with_citations(item, publication, kind, path))
+    return entries
+
+
+def with_citations(entry, publication, kind, path):
+    entry = dict(entry)
+    citations = [dict(citation) for citation in entry.pop("citations", None) or []]
+    own = {key: entry.pop(key) for key in CITATION_KEYS if key in entry}
+    if "section" in own:
+        citations.append(own)
+    elif own and citations:  # a note beside a `citations:` list belongs to the first of them
+        citations[0] = {**own, **citations[0]}
+    entry["citations"] = [{"publication": publication, **citation} for citation in citations]
+    allowed = {kind.key, "citations"} | {field.source for field in kind.fields}
+    unknown = set(entry) - allowed
+    if unknown:
+        raise FixtureError(
+            f"{path.name}: {kind.section} {entry.get(kind.key)!r}: unknown keys {sorted(unknown)}"
+        )
+    return entry
+
+
+def fingerprint(form):
+    return hashlib.sha256(json.dumps(form, sort_keys=True, default=str).encode()).hexdigest()
+
+
+@transaction.atomic
+def load_atlas(directory):
+    report, context = Report(), Context()
+    entries = read_fixtures(directory)
+    for kind in KINDS:
+        merged = merge_entries(kind, entries[kind.section])
+        # Parents before children (recommended actions under their recommendation); the M49
+        # table is already written top-down, so a stable sort keeps it so.
+        for entry in sorted(
+            merged, key=lambda entry: kind.section != "areas" and bool(entry.get("parent"))
+        ):
+            load_record(kind, entry, context, report)
+    return report
+
+
+def load_record(kind, entry, context, report):
+    key = entry[kind.key]
+    form = {field.name: field.from_entry(entry, context) for field in kind.fields}
+    wanted = fingerprint(form)
+    obj = kind.model.objects.filter(**{kind.key: key}).first()
+    if obj is None:
+        obj = write(kind, kind.model(**{kind.key: key}), form, context)
+        remember_load(obj, wanted)
+        report.count("created", kind)
+    else:
+        loaded = LoadedRecord.objects.filter(
+            content_type=ContentType.objects.get_for_model(kind.model), object_id=obj.pk
+        ).first()
+        last_loaded = loaded.fixture_hash if loaded else None
+        current = fingerprint({field.name: field.from_db(obj) for field in kind.fields})
+        if wanted == last_loaded:
+            report.count("kept" if current != wanted else "unchanged", kind)
+        elif current == wanted:
+            remember_load(obj, wanted)
+            report.count("unchanged", kind)
+        elif current == last_loaded:
+            write(kind, obj, form, context)
+            remember_load(obj, wanted)
+            report.count("updated", kind)
+        else:
+            report.count("conflict", kind)
+            report.conflicts.append(
+                f"{kind.model._meta.verbose_name} {key!r} was changed in the database since it "
+                "was loaded; the fixture's new version was not applied"
+            )
+    context.remember(kind.model, key, obj)
+
+
+def write(kind, obj, form, context):
+    for field in kind.fields:
+        if not field.after_save:
+            field.apply(obj, form[field.name], context)
+    try:
+        obj.full_clean(validate_unique=False, validate_constraints=True)
+    except ValidationError as error:
+        raise FixtureError(f"{kind.section} {form!r:.80}: {error.messages}") from None
+    obj.save()
+    for field in kind.fields:
+        if field.after_save:
+            field.apply(obj, form[field.name], context)
+    return obj
+
+
+def remember_load(obj, fixture_hash):
+    LoadedRecord.objects.update_or_create(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        defaults={"fixture_hash": fixture_hash},
+    )

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from atlas import views
+
+app_name = "atlas"
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+]

@@ -1,0 +1,391 @@
+"""Places (the acting local and regional governments) and the catalogue of city practices."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.db.models import Count, F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from atlas.models import Publishable, PublishableQuerySet, Slugged, State, Timestamped
+from pathways.models import (
+    Citation,
+    CityRole,
+    FinancingMechanism,
+    GCMObjective,
+    Network,
+    PathwayType,
+    ProgramCategory,
+)
+
+
+class WorldRegionQuerySet(models.QuerySet):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+    def with_case_counts(self):
+        """The M49 regions, each with the number of published cases acting in it."""
+        published = Q(region_places__cases__state=State.PUBLISHED)
+        return self.filter(level=WorldRegion.Level.REGION).annotate(
+            case_count=Count("region_places__cases", filter=published, distinct=True)
+        )
+
+
+class WorldRegion(models.Model):
+    """An area of the UN M49 standard: a region, a sub-region or an intermediate region."""
+
+    class Level(models.TextChoices):
+        REGION = "region", _("Region")
+        SUBREGION = "subregion", _("Sub-region")
+        INTERMEDIATE = "intermediate", _("Intermediate region")
+
+    code = models.CharField(_("M49 code"), max_length=3, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+    )
+
+    objects = WorldRegionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("world region")
+        verbose_name_plural = _("world regions")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.code,)
+
+    def lineage(self):
+        """This area and its ancestors, innermost first."""
+        area = self
+        while area is not None:
+            yield area
+            area = area.parent
+
+
+class CountryRegion(models.Model):
+    """Where a country sits in the M49 table (its innermost area)."""
+
+    country = CountryField(_("country"), unique=True)
+    m49_code = models.CharField(_("M49 code"), max_length=3, blank=True)
+    area = models.ForeignKey(
+        WorldRegion,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="countries",
+        help_text=_("Empty for the one entry M49 places in no region: Antarctica."),
+    )
+
+    class Meta:
+        ordering = ["country"]
+        verbose_name = _("country in M49")
+        verbose_name_plural = _("countries in M49")
+
+    def __str__(self):
+        return f"{self.country.name} → {self.area}"
+
+
+class Place(Slugged, Timestamped):
+    """A local or regional government that acts in a case (or, rarely, a national one)."""
+
+    class Level(models.TextChoices):
+        CITY = "city", _("City")
+        DISTRICT = "district", _("District")
+        COUNTY = "county", _("County")
+        DEPARTMENT = "department", _("Department")
+        STATE = "state", _("State")
+        PROVINCE = "province", _("Province")
+        CANTON = "canton", _("Canton")
+        REGION = "region", _("Region")
+        NATIONAL = "national", _("National government")
+
+    name = models.CharField(_("name"), max_length=150)
+    aliases = models.JSONField(
+        _("other names"), default=list, blank=True, help_text=_("Other spellings in the sources.")
+    )
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices, db_index=True)
+    country = CountryField(_("country"), db_index=True)
+    region = models.ForeignKey(
+        WorldRegion,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="region_places",
+    )
+    subregion = models.ForeignKey(
+        WorldRegion,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="subregion_places",
+    )
+    intermediate_region = models.ForeignKey(
+        WorldRegion,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="intermediate_places",
+    )
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
+    geonames_id = models.PositiveIntegerField(_("GeoNames id"), null=True, blank=True)
+    networks = models.ManyToManyField(
+        Network, blank=True, related_name="members", verbose_name=_("networks")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180),
+                name="place_coordinates_both_and_in_range",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.country.code})"
+
+    def save(self, *args, **kwargs):
+        self.derive_world_regions()
+        super().save(*args, **kwargs)
+
+    def derive_world_regions(self):
+        self.region = self.subregion = self.intermediate_region = None
+        entry = CountryRegion.objects.filter(country=self.country).select_related("area").first()
+        if entry is None:
+            return
+        for area in entry.area.lineage():
+            setattr(self, self._REGION_FIELD[area.level], area)
+
+    _REGION_FIELD = {
+        WorldRegion.Level.REGION: "region",
+        WorldRegion.Level.SUBREGION: "subregion",
+        WorldRegion.Level.INTERMEDIATE: "intermediate_region",
+    }
+
+
+class Organisation(Slugged, Timestamped):
+    """A partner of city practices: a UN agency, a national agency, an NGO, a foundation, …"""
+
+    class Kind(models.TextChoices):
+        INTERNATIONAL = "international", _("International organisation")
+        NATIONAL_GOVERNMENT = "national-government", _("National government body")
+        CIVIL_SOCIETY = "civil-society", _("Civil society")
+        PRIVATE_SECTOR = "private-sector", _("Private sector")
+        PHILANTHROPY = "philanthropy", _("Philanthropy")
+        ACADEMIA = "academia", _("Academia")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=200)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    url = models.URLField(_("link"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+
+class Basis(models.TextChoices):
+    """Whether a classification is the source's own words or our reading of it."""
+
+    STATED = "stated", _("stated by the source")
+    CLASSIFIED = "classified", _("our classification")
+
+
+class CaseQuerySet(PublishableQuerySet):
+    def for_list(self):
+        return self.select_related("program_category").prefetch_related(
+            "places", "case_roles__role", "case_pathways__pathway_type"
+        )
+
+    def for_detail(self):
+        return self.select_related("program_category", "actor_network").prefetch_related(
+            "places__region",
+            "case_roles__role",
+            "case_pathways__pathway_type",
+            "case_objectives__objective",
+            "partners",
+            "networks",
+            "figures",
+            "financing_mechanisms",
+            models.Prefetch("citations", queryset=Citation.objects.select_related("publication")),
+        )
+
+
+class Case(Publishable):
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        ENDED = "ended", _("Ended")
+        PILOT = "pilot", _("Pilot")
+        PROPOSED = "proposed", _("Proposed")
+        UNKNOWN = "unknown", _("Unknown")
+
+    class Depth(models.TextChoices):
+        PRACTICE = "practice", _("Described practice")
+        MENTION = "mention", _("Brief mention")
+
+    title = models.CharField(_("title"), max_length=250)
+    summary = models.CharField(_("summary"), max_length=400, blank=True)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    depth = models.CharField(
+        _("depth in the sources"), max_length=20, choices=Depth.choices, default=Depth.PRACTICE
+    )
+    places = models.ManyToManyField(
+        Place, blank=True, related_name="cases", verbose_name=_("places")
+    )
+    actor_network = models.ForeignKey(
+        Network,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="led_cases",
+        verbose_name=_("network acting"),
+        help_text=_("When a city network, not a government, carries the practice."),
+    )
+    roles = models.ManyToManyField(CityRole, through="CaseRole", related_name="cases")
+    pathway_types = models.ManyToManyField(
+        PathwayType, through="CasePathwayType", related_name="cases"
+    )
+    program_category = models.ForeignKey(
+        ProgramCategory,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("program category"),
+    )
+    gcm_objectives = models.ManyToManyField(
+        GCMObjective, through="CaseGCMObjective", related_name="cases"
+    )
+    partners = models.ManyToManyField(
+        Organisation, blank=True, related_name="cases", verbose_name=_("partners")
+    )
+    networks = models.ManyToManyField(
+        Network, blank=True, related_name="cases", verbose_name=_("networks")
+    )
+    financing_mechanisms = models.ManyToManyField(
+        FinancingMechanism, blank=True, related_name="examples", verbose_name=_("financed by")
+    )
+    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.UNKNOWN, db_index=True
+    )
+    citations = GenericRelation(Citation)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start_year__isnull=True)
+                | Q(end_year__isnull=True)
+                | Q(end_year__gte=F("start_year")),
+                name="case_end_year_not_before_start",
+                violation_error_message=_("The end year cannot be before the start year."),
+            ),
+            models.CheckConstraint(
+                condition=Q(start_year__isnull=True)
+                | Q(start_year__gte=1900, start_year__lte=2100),
+                name="case_start_year_plausible",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("cases:case-detail", args=[self.slug])
+
+
+class CaseRole(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="case_roles")
+    role = models.ForeignKey(CityRole, on_delete=models.PROTECT, related_name="case_roles")
+    basis = models.CharField(_("basis"), max_length=20, choices=Basis.choices)
+
+    class Meta:
+        ordering = ["role__order"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "role"], name="case_role_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.role} ({self.get_basis_display()})"
+
+
+class CasePathwayType(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="case_pathways")
+    pathway_type = models.ForeignKey(
+        PathwayType, on_delete=models.PROTECT, related_name="case_pathways"
+    )
+    basis = models.CharField(_("basis"), max_length=20, choices=Basis.choices)
+
+    class Meta:
+        ordering = ["pathway_type__order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "pathway_type"], name="case_pathway_type_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.pathway_type} ({self.get_basis_display()})"
+
+
+class CaseGCMObjective(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="case_objectives")
+    objective = models.ForeignKey(
+        GCMObjective, on_delete=models.PROTECT, related_name="case_objectives"
+    )
+    primary = models.BooleanField(
+        _("primary"), default=True, help_text=_("Secondary objectives stand in brackets in 002.")
+    )
+
+    class Meta:
+        ordering = ["-primary", "objective__number"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "objective"], name="case_objective_unique"),
+        ]
+
+    def __str__(self):
+        return str(self.objective) if self.primary else f"({self.objective})"
+
+
+class KeyFigure(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="figures")
+    label = models.CharField(_("what"), max_length=200)
+    value = models.CharField(_("figure"), max_length=100)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("key figure")
+        verbose_name_plural = _("key figures")
+
+    def __str__(self):
+        suffix = f" ({self.year})" if self.year else ""
+        return f"{self.label}: {self.value}{suffix}"

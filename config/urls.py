@@ -1,0 +1,9 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("cases/", include("cases.urls")),
+    path("", include("pathways.urls")),
+    path("", include("atlas.urls")),
+]

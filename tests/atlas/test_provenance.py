@@ -1,0 +1,49 @@
+"""`verify_citations` holds the atlas to what its papers say."""
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from atlas.provenance import normalise
+from tests.factories import CaseFactory, PlaceFactory, cite
+
+pytestmark = pytest.mark.django_db
+
+
+def test_verify_citations_passes_on_the_loaded_atlas(papers_dir, capsys):
+    call_command("verify_citations", papers=papers_dir)
+    assert "every citation checks out" in capsys.readouterr().out
+
+
+def test_verify_citations_fails_for_a_place_the_paper_does_not_name(papers_dir):
+    case = CaseFactory(slug="invented-practice")
+    case.places.add(PlaceFactory(name="Atlantis"))
+    cite(case, section="D. RECOMMENDATIONS")
+    with pytest.raises(CommandError):
+        call_command("verify_citations", papers=papers_dir)
+
+
+def test_verify_citations_names_the_problem(papers_dir, capsys):
+    case = CaseFactory(slug="invented-practice")
+    cite(case, section="E. A SECTION THAT DOES NOT EXIST")
+    with pytest.raises(CommandError):
+        call_command("verify_citations", papers=papers_dir)
+    assert "'E. A SECTION THAT DOES NOT EXIST' does not occur in Brokering Solutions" in (
+        capsys.readouterr().err
+    )
+
+
+def test_verify_citations_fails_for_a_case_without_sources(papers_dir, capsys):
+    CaseFactory(slug="unsourced-practice")
+    with pytest.raises(CommandError):
+        call_command("verify_citations", papers=papers_dir)
+    assert "case 'unsourced-practice' cites no source" in capsys.readouterr().err
+
+
+def test_verify_citations_without_the_papers_says_where_it_looked(tmp_path):
+    with pytest.raises(CommandError, match="No papers folder"):
+        call_command("verify_citations", papers=tmp_path / "missing")
+
+
+def test_normalise_ignores_case_accents_markup_and_spacing():
+    assert normalise("**São  Paulo**\n(<b>Brazil</b>)") == normalise("sao paulo (brazil)")

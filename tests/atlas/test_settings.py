@@ -1,0 +1,45 @@
+"""Settings come from the environment and refuse unsafe production values."""
+
+import os
+import secrets
+import subprocess
+import sys
+
+from django.conf import settings
+
+
+def run_django(*args, **env):
+    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_site_refuses_to_start_without_a_secret_when_debug_is_off():
+    result = run_django("check", DEBUG="false")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_site_refuses_a_nonsense_boolean():
+    result = run_django("check", DEBUG="maybe")
+    assert result.returncode != 0
+    assert "DEBUG must be one of" in result.stderr
+
+
+def test_deploy_check_is_clean_under_production_settings():
+    result = run_django(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="false",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="atlas.example.org",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

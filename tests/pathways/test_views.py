@@ -1,0 +1,71 @@
+"""The network, recommendation and source lists."""
+
+import pytest
+
+from atlas.models import State
+from pathways.models import Network, Publication, Recommendation
+from tests.factories import NetworkFactory, PlaceFactory, RecommendationFactory, cite
+
+pytestmark = pytest.mark.django_db
+
+
+def test_network_list_shows_every_published_network(client):
+    page = client.get("/networks/").content.decode()
+    for network in Network.objects.published():
+        assert f'id="{network.slug}"' in page
+    assert f"{Network.objects.published().count()} networks" in page
+
+
+def test_network_list_shows_scope_members_and_sources(client):
+    network = NetworkFactory(name="Test Mayors Network", scope=Network.Scope.REGIONAL)
+    network.region = Network.Region.EUROPE
+    network.save()
+    network.members.add(PlaceFactory(name="Memberville"))
+    cite(network, section="D. RECOMMENDATIONS")
+    page = client.get("/networks/").content.decode()
+    assert "Test Mayors Network" in page
+    assert "Regional" in page and "Europe" in page
+    assert "Memberville" in page
+    assert "<cite>Brokering Solutions (2025)</cite>, D. RECOMMENDATIONS" in page
+
+
+def test_network_list_hides_drafts(client):
+    NetworkFactory(name="Unpublished network", state=State.DRAFT)
+    assert "Unpublished network" not in client.get("/networks/").content.decode()
+
+
+def test_recommendation_list_shows_every_published_recommendation(client):
+    page = client.get("/recommendations/").content.decode()
+    for recommendation in Recommendation.objects.published():
+        assert f'id="{recommendation.slug}"' in page
+
+
+def test_recommendation_list_hides_drafts(client):
+    RecommendationFactory(headline="Unpublished advice", state=State.DRAFT)
+    assert "Unpublished advice" not in client.get("/recommendations/").content.decode()
+
+
+def test_publication_list_shows_the_five_papers(client):
+    page = client.get("/publications/").content.decode()
+    for publication in Publication.objects.all():
+        assert publication.title in page.replace("&#x27;", "'").replace("&amp;", "&")
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_network_list_queries_do_not_grow(client, django_assert_num_queries, count):
+    Network.objects.update(state=State.DRAFT)
+    for _ in range(count):
+        network = NetworkFactory()
+        network.members.add(PlaceFactory())
+        cite(network)
+    with django_assert_num_queries(3):
+        client.get("/networks/")
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_recommendation_list_queries_do_not_grow(client, django_assert_num_queries, count):
+    Recommendation.objects.update(state=State.DRAFT)
+    for _ in range(count):
+        cite(RecommendationFactory())
+    with django_assert_num_queries(3):
+        client.get("/recommendations/")
