@@ -95,6 +95,7 @@ class CaseAdmin(CitedAdmin):
         "partners",
         "networks",
         "financing_mechanisms",
+        "frameworks",
     ]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [
@@ -109,7 +110,15 @@ class CaseAdmin(CitedAdmin):
         (_("Who and where"), {"fields": ["places", "actor_network", "partners", "networks"]}),
         (
             _("Classification"),
-            {"fields": ["program_category", "financing_mechanisms", "status", "depth"]},
+            {
+                "fields": [
+                    "program_category",
+                    "frameworks",
+                    "financing_mechanisms",
+                    "status",
+                    "depth",
+                ]
+            },
         ),
         (_("Years"), {"fields": ["start_year", "end_year"]}),
         (_("Record"), {"fields": ["created_at", "updated_at"]}),

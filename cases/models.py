@@ -16,6 +16,7 @@ from pathways.models import (
     Network,
     PathwayType,
     ProgramCategory,
+    RegionalFramework,
 )
 
 
@@ -228,6 +229,7 @@ class CaseQuerySet(PublishableQuerySet):
             "networks",
             "figures",
             "financing_mechanisms",
+            "frameworks",
             models.Prefetch("citations", queryset=Citation.objects.select_related("publication")),
         )
 
@@ -282,6 +284,13 @@ class Case(Publishable):
     )
     networks = models.ManyToManyField(
         Network, blank=True, related_name="cases", verbose_name=_("networks")
+    )
+    frameworks = models.ManyToManyField(
+        RegionalFramework,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("regional frameworks"),
+        help_text=_("Regional mobility frameworks the practice works under or proposes."),
     )
     financing_mechanisms = models.ManyToManyField(
         FinancingMechanism, blank=True, related_name="examples", verbose_name=_("financed by")

@@ -126,6 +126,20 @@ KINDS = [
         extendable=("members", "countries"),
     ),
     RecordKind(
+        "frameworks",
+        RegionalFramework,
+        [
+            f.Text("name"),
+            f.Text("acronym"),
+            f.Countries("countries"),
+            f.Text("description"),
+            PUBLISHED,
+            f.Citations(),
+        ],
+        defining_field="name",
+        extendable=("countries",),
+    ),
+    RecordKind(
         "cases",
         Case,
         [
@@ -142,6 +156,7 @@ KINDS = [
             f.ManyReferences("places", Place),
             f.ManyReferences("partners", Organisation),
             f.ManyReferences("networks", Network),
+            f.ManyReferences("frameworks", RegionalFramework),
             f.Classified("case_roles", "role", "slug", "basis", source="roles"),
             f.Classified("case_pathways", "pathway_type", "slug", "basis", source="pathways"),
             f.Classified(
@@ -160,7 +175,16 @@ KINDS = [
             f.Citations(),
         ],  # fmt: skip
         defining_field="title",
-        extendable=("places", "partners", "networks", "roles", "pathways", "gcm", "figures"),
+        extendable=(
+            "places",
+            "partners",
+            "networks",
+            "frameworks",
+            "roles",
+            "pathways",
+            "gcm",
+            "figures",
+        ),
     ),
     RecordKind(
         "financing_mechanisms",
@@ -174,20 +198,6 @@ KINDS = [
         ],
         defining_field="name",
         extendable=("examples",),
-    ),
-    RecordKind(
-        "frameworks",
-        RegionalFramework,
-        [
-            f.Text("name"),
-            f.Text("acronym"),
-            f.Countries("countries"),
-            f.Text("description"),
-            PUBLISHED,
-            f.Citations(),
-        ],
-        defining_field="name",
-        extendable=("countries",),
     ),
     RecordKind(
         "recommendations",

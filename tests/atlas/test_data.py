@@ -40,8 +40,8 @@ def test_each_paper_contributes_exactly_its_records(section, model):
 
 
 def test_the_atlas_holds_the_scale_of_the_papers():
-    assert Case.objects.filter(depth=Case.Depth.PRACTICE).count() >= 100
-    assert Case.objects.filter(depth=Case.Depth.MENTION).count() >= 30
+    assert Case.objects.filter(depth=Case.Depth.PRACTICE).count() >= 90
+    assert Case.objects.filter(depth=Case.Depth.MENTION).count() >= 50
     assert Network.objects.count() >= 60
     assert Recommendation.objects.count() >= 80
     assert FinancingMechanism.objects.count() >= 6
@@ -59,8 +59,10 @@ def test_every_fixture_record_is_published():
         assert not model.objects.exclude(state="published").exists()
 
 
-def test_every_case_has_an_actor():
-    actorless = Case.objects.filter(places=None, actor_network=None, partners=None)
+def test_every_described_practice_names_who_acts():
+    # Passing mentions may speak of unnamed cities ("48 municipal pledges"); practices may not.
+    practices = Case.objects.filter(depth=Case.Depth.PRACTICE)
+    actorless = practices.filter(places=None, actor_network=None, partners=None, frameworks=None)
     assert list(actorless.values_list("slug", flat=True)) == []
 
 
