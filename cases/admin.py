@@ -12,7 +12,7 @@ from cases.models import (
     Place,
     WorldRegion,
 )
-from pathways.admin import CitationInline, CitedAdmin
+from pathways.admin import HTTPS_LINKS, CitationInline, CitedAdmin
 
 
 @admin.register(WorldRegion)
@@ -41,6 +41,7 @@ class PlaceAdmin(admin.ModelAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_LINKS
     list_display = ["name", "acronym", "kind"]
     list_filter = ["kind"]
     search_fields = ["name", "acronym"]

@@ -153,7 +153,14 @@ class Place(Slugged, Timestamped):
         constraints = [
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True, longitude__isnull=True)
-                | Q(latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180),
+                | Q(
+                    latitude__isnull=False,
+                    longitude__isnull=False,
+                    latitude__gte=-90,
+                    latitude__lte=90,
+                    longitude__gte=-180,
+                    longitude__lte=180,
+                ),
                 name="place_coordinates_both_and_in_range",
             )
         ]
@@ -213,18 +220,25 @@ class Basis(models.TextChoices):
     CLASSIFIED = "classified", _("our classification")
 
 
+def classifications():
+    """A case's roles, pathway types and GCM objectives, each with its vocabulary term."""
+    return [
+        models.Prefetch("case_roles", CaseRole.objects.select_related("role")),
+        models.Prefetch("case_pathways", CasePathwayType.objects.select_related("pathway_type")),
+        models.Prefetch("case_objectives", CaseGCMObjective.objects.select_related("objective")),
+    ]
+
+
 class CaseQuerySet(PublishableQuerySet):
     def for_list(self):
-        return self.select_related("program_category").prefetch_related(
-            "places", "case_roles__role", "case_pathways__pathway_type"
+        return self.select_related("program_category", "actor_network").prefetch_related(
+            "places", *classifications()[:2]
         )
 
     def for_detail(self):
         return self.select_related("program_category", "actor_network").prefetch_related(
-            "places__region",
-            "case_roles__role",
-            "case_pathways__pathway_type",
-            "case_objectives__objective",
+            models.Prefetch("places", Place.objects.select_related("region")),
+            *classifications(),
             "partners",
             "networks",
             "figures",

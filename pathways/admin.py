@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from pathways.models import (
@@ -43,8 +44,13 @@ class CitedAdmin(admin.ModelAdmin):
         queryset.update(state="draft")
 
 
+# Editors paste links without a scheme; https is the safe guess.
+HTTPS_LINKS = {models.URLField: {"assume_scheme": "https"}}
+
+
 @admin.register(Publication)
 class PublicationAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_LINKS
     list_display = ["short_title", "year", "kind", "publisher"]
     list_filter = ["kind", "year"]
     search_fields = ["title", "short_title", "authors", "publisher"]

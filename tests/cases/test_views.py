@@ -36,8 +36,8 @@ def test_case_list_page_past_the_end_is_not_found(client):
 
 
 def test_case_list_hides_drafts(client):
-    draft = CaseFactory(title="Secret draft practice", state=State.DRAFT)
-    only_published(draft)
+    CaseFactory(title="Secret draft practice", state=State.DRAFT)
+    only_published()
     response = client.get("/cases/")
     assert "Secret draft practice" not in response.content.decode()
     assert "0 cases" in response.content.decode()
