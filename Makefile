@@ -6,7 +6,7 @@ PORT ?= 8000
 # Development defaults; a deployment sets DEBUG=false and a real SECRET_KEY instead.
 export DEBUG ?= true
 
-.PHONY: help run test lint fmt load migrations-check clean
+.PHONY: help install run test lint fmt load verify migrations-check clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -25,6 +25,9 @@ load: $(VENV)/.installed  ## migrate and load the papers' data (idempotent)
 
 run: load  ## serve the site on http://127.0.0.1:$(PORT)/ with SQLite and the data loaded
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+verify: load  ## check every citation and every case's places against the papers' texts
+	$(PY) manage.py verify_citations
 
 test: $(VENV)/.installed  ## run the whole test suite (DATABASE_URL picks the database)
 	$(PY) -m pytest -n 2 --dist loadfile
