@@ -168,6 +168,9 @@ class Place(Slugged, Timestamped):
     def __str__(self):
         return f"{self.name} ({self.country.code})"
 
+    def get_absolute_url(self):
+        return reverse("cases:place-detail", args=[self.slug])
+
     def save(self, *args, **kwargs):
         self.derive_world_regions()
         super().save(*args, **kwargs)
@@ -342,6 +345,26 @@ class Case(Publishable):
 
     def get_absolute_url(self):
         return reverse("cases:case-detail", args=[self.slug])
+
+    def related_cases(self, limit=6):
+        """Published cases like this one, grouped by why they are alike."""
+        others = Case.objects.published().exclude(pk=self.pk).for_list()
+        same_network = Q(networks__in=self.networks.all())
+        if self.actor_network_id:
+            same_network |= Q(actor_network=self.actor_network_id) | Q(
+                networks=self.actor_network_id
+            )
+        roles = self.case_roles.values("role")
+        pathways = self.case_pathways.values("pathway_type")
+        groups = [
+            (_("In the same places"), others.filter(places__in=self.places.all())),
+            (_("In the same networks"), others.filter(same_network)),
+            (
+                _("Same role and pathway type"),
+                others.filter(roles__in=roles).filter(pathway_types__in=pathways),
+            ),
+        ]
+        return [(label, list(cases.distinct()[:limit])) for label, cases in groups]
 
 
 class CaseRole(models.Model):

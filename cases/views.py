@@ -1,12 +1,83 @@
-from django.views.generic import DetailView, ListView
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, TemplateView
+from django_countries import countries
 
-from cases.models import Case
+from atlas.views import FacetedListView
+from cases.filters import CaseFilter
+from cases.models import Case, Place
+from pathways.models import Network, Recommendation
 
 
-class CaseListView(ListView):
+class CaseListView(FacetedListView):
+    filterset_class = CaseFilter
     queryset = Case.objects.published().for_list()
-    paginate_by = 25
+
+    def get_context_data(self, **kwargs):
+        compare = self.request.GET.getlist("compare")[:3]
+        return super().get_context_data(compare_slugs=compare, **kwargs)
 
 
 class CaseDetailView(DetailView):
     queryset = Case.objects.published().for_detail()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            related=self.object.related_cases(),
+            recommendations=Recommendation.objects.concerning(self.object)[:8],
+            **kwargs,
+        )
+
+
+class PlaceDetailView(DetailView):
+    queryset = Place.objects.select_related("region", "subregion").prefetch_related(
+        Prefetch("networks", Network.objects.published())
+    )
+
+    def get_context_data(self, **kwargs):
+        cases = Case.objects.published().for_list().filter(places=self.object)
+        return super().get_context_data(cases=cases, **kwargs)
+
+
+class CountryView(TemplateView):
+    template_name = "cases/country_detail.html"
+
+    def get_context_data(self, code, **kwargs):
+        code = code.upper()
+        if code not in dict(countries):
+            raise Http404(_("No country has the code “%(code)s”.") % {"code": code})
+        places = Place.objects.filter(country=code, cases__state="published").distinct()
+        cases = Case.objects.published().for_list().filter(places__country=code).distinct()
+        return super().get_context_data(
+            code=code, name=countries.name(code), places=places, cases=cases, **kwargs
+        )
+
+
+class CompareView(TemplateView):
+    """Two to four cases side by side: `?cases=a,b,c` (or `?cases=a&cases=b`)."""
+
+    template_name = "cases/compare.html"
+    most = 4
+
+    def get(self, request, *args, **kwargs):
+        slugs = list(
+            dict.fromkeys(
+                slug.strip()
+                for value in request.GET.getlist("cases")
+                for slug in value.split(",")
+                if slug.strip()
+            )
+        )
+        cases = {c.slug: c for c in Case.objects.published().for_detail().filter(slug__in=slugs)}
+        errors = [
+            _("There is no published case “%(slug)s”.") % {"slug": s}
+            for s in slugs
+            if s not in cases
+        ]
+        if len(slugs) > self.most:
+            errors.append(_("Compare at most %(most)d cases at a time.") % {"most": self.most})
+        context = self.get_context_data(
+            cases=[cases[slug] for slug in slugs if slug in cases], slugs=slugs, errors=errors
+        )
+        return self.render_to_response(context, status=400 if errors else 200)

@@ -65,6 +65,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "atlas.context_processors.map_settings",
             ],
         },
     },
@@ -124,6 +125,14 @@ X_FRAME_OPTIONS = "DENY"
 
 # Where `verify_citations` and the provenance tests look for the papers' texts.
 ATLAS_PAPERS_DIR = Path(env_str("ATLAS_PAPERS_DIR", str(BASE_DIR.parent / "shared" / "seeds")))
+
+# The map's tile layer. The pages list every place in text too, so they stay useful when
+# the tiles cannot load (offline, blocked, or a tile server that asks for a key).
+ATLAS_MAP_TILES = env_str("ATLAS_MAP_TILES", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+ATLAS_MAP_ATTRIBUTION = env_str(
+    "ATLAS_MAP_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)
 
 LOGGING = {
     "version": 1,

@@ -3,7 +3,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("cases/", include("cases.urls")),
+    path("", include("cases.urls")),
     path("", include("pathways.urls")),
     path("", include("atlas.urls")),
 ]

@@ -9,7 +9,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from atlas.models import Publishable, Slugged, SlugQuerySet, State, Timestamped
+from atlas.models import (
+    Publishable,
+    PublishableQuerySet,
+    Slugged,
+    SlugQuerySet,
+    State,
+    Timestamped,
+)
 
 
 class Publication(Slugged, Timestamped):
@@ -52,7 +59,7 @@ class Publication(Slugged, Timestamped):
         return f"{self.short_title} ({self.year})"
 
     def get_absolute_url(self):
-        return reverse("pathways:publication-list") + f"#{self.slug}"
+        return reverse("pathways:publication-detail", args=[self.slug])
 
 
 class VocabularyQuerySet(SlugQuerySet):
@@ -84,11 +91,17 @@ class CityRole(Vocabulary):
         verbose_name = _("city role")
         verbose_name_plural = _("city roles")
 
+    def get_absolute_url(self):
+        return reverse("pathways:role-detail", args=[self.slug])
+
 
 class PathwayType(Vocabulary):
     class Meta(Vocabulary.Meta):
         verbose_name = _("pathway type")
         verbose_name_plural = _("pathway types")
+
+    def get_absolute_url(self):
+        return reverse("pathways:pathway-detail", args=[self.slug])
 
 
 class PathwayExample(models.Model):
@@ -112,6 +125,9 @@ class ProgramCategory(Vocabulary):
     class Meta(Vocabulary.Meta):
         verbose_name = _("program category")
         verbose_name_plural = _("program categories")
+
+    def get_absolute_url(self):
+        return reverse("cases:case-list") + f"?category={self.slug}"
 
 
 class Addressee(Vocabulary):
@@ -147,6 +163,9 @@ class GCMObjective(models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("pathways:gcm-detail", args=[self.number])
 
     def natural_key(self):
         return (self.number,)
@@ -233,7 +252,19 @@ class Network(Cited):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
     def get_absolute_url(self):
-        return reverse("pathways:network-list") + f"#{self.slug}"
+        return reverse("pathways:network-detail", args=[self.slug])
+
+
+class RecommendationQuerySet(PublishableQuerySet):
+    def concerning(self, case):
+        """Recommendations addressed to what the case does: its roles or its program category."""
+        roles = case.roles.all()
+        return (
+            self.published()
+            .filter(Q(roles__in=roles) | Q(program_category=case.program_category_id))
+            .distinct()
+            .order_by("kind", "number")
+        )
 
 
 class Recommendation(Cited):
@@ -267,6 +298,8 @@ class Recommendation(Cited):
     roles = models.ManyToManyField(CityRole, blank=True, verbose_name=_("city roles"))
     pathway_types = models.ManyToManyField(PathwayType, blank=True, verbose_name=_("pathway types"))
 
+    objects = RecommendationQuerySet.as_manager()
+
     class Meta:
         ordering = ["slug"]
         verbose_name = _("recommendation")
@@ -276,7 +309,7 @@ class Recommendation(Cited):
         return self.headline
 
     def get_absolute_url(self):
-        return reverse("pathways:recommendation-list") + f"#{self.slug}"
+        return reverse("pathways:recommendation-detail", args=[self.slug])
 
 
 class FinancingMechanism(Cited):

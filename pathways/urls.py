@@ -5,6 +5,20 @@ from pathways import views
 app_name = "pathways"
 urlpatterns = [
     path("networks/", views.NetworkListView.as_view(), name="network-list"),
+    path("networks/<slug:slug>/", views.NetworkDetailView.as_view(), name="network-detail"),
     path("recommendations/", views.RecommendationListView.as_view(), name="recommendation-list"),
+    path(
+        "recommendations/<slug:slug>/",
+        views.RecommendationDetailView.as_view(),
+        name="recommendation-detail",
+    ),
     path("publications/", views.PublicationListView.as_view(), name="publication-list"),
+    path(
+        "publications/<slug:slug>/",
+        views.PublicationDetailView.as_view(),
+        name="publication-detail",
+    ),
+    path("pathways/<slug:slug>/", views.PathwayTypeDetailView.as_view(), name="pathway-detail"),
+    path("roles/<slug:slug>/", views.CityRoleDetailView.as_view(), name="role-detail"),
+    path("gcm/<int:number>/", views.GCMObjectiveDetailView.as_view(), name="gcm-detail"),
 ]

@@ -1,22 +1,121 @@
-from django.db.models import Prefetch
-from django.views.generic import ListView
+from django.db.models import Prefetch, Q
+from django.views.generic import DetailView, ListView
 
-from pathways.models import Citation, Network, Publication, Recommendation
+from atlas.facets import cited_in
+from atlas.views import FacetedListView
+from cases.matrix import role_pathway_matrix
+from cases.models import Case, Place
+from pathways.filters import NetworkFilter, RecommendationFilter
+from pathways.models import (
+    Citation,
+    CityRole,
+    GCMObjective,
+    Network,
+    PathwayType,
+    Publication,
+    Recommendation,
+)
 
 CITATIONS = Prefetch("citations", queryset=Citation.objects.select_related("publication"))
 
 
-class NetworkListView(ListView):
-    queryset = Network.objects.published().prefetch_related("members", CITATIONS)
+class NetworkListView(FacetedListView):
+    filterset_class = NetworkFilter
+    queryset = Network.objects.published().prefetch_related(CITATIONS)
+    paginate_by = 50
 
 
-class RecommendationListView(ListView):
+class NetworkDetailView(DetailView):
+    queryset = Network.objects.published().prefetch_related(
+        CITATIONS, Prefetch("members", Place.objects.select_related("region"))
+    )
+
+    def get_context_data(self, **kwargs):
+        cases = Case.objects.published().for_list()
+        cases = cases.filter(Q(networks=self.object) | Q(actor_network=self.object)).distinct()
+        return super().get_context_data(cases=cases, **kwargs)
+
+
+class RecommendationListView(FacetedListView):
+    filterset_class = RecommendationFilter
     queryset = (
         Recommendation.objects.published()
         .select_related("program_category", "parent")
         .prefetch_related("addressees", CITATIONS)
+        .order_by("kind", "number", "headline")
     )
+    paginate_by = 50
+
+
+class RecommendationDetailView(DetailView):
+    queryset = (
+        Recommendation.objects.published()
+        .select_related("program_category", "parent")
+        .prefetch_related("addressees", "roles", "pathway_types", CITATIONS)
+    )
+
+    def get_context_data(self, **kwargs):
+        actions = self.object.actions.published().order_by("number")
+        return super().get_context_data(actions=actions, **kwargs)
 
 
 class PublicationListView(ListView):
     queryset = Publication.objects.all()
+
+
+class PublicationDetailView(DetailView):
+    """What one paper contributed: its cases, networks and recommendations."""
+
+    model = Publication
+
+    def get_context_data(self, **kwargs):
+        source = [self.object]
+        return super().get_context_data(
+            cases=cited_in(Case.objects.published().for_list(), source),
+            networks=cited_in(Network.objects.published(), source),
+            recommendations=cited_in(Recommendation.objects.published(), source).order_by(
+                "kind", "number"
+            ),
+            **kwargs,
+        )
+
+
+class PathwayTypeDetailView(DetailView):
+    """A pathway type, its examples, and its cases by city role."""
+
+    queryset = PathwayType.objects.prefetch_related("examples")
+    context_object_name = "pathway_type"
+
+    def get_context_data(self, **kwargs):
+        cases = Case.objects.published().for_list().filter(pathway_types=self.object).distinct()
+        by_role = [(role, cases.filter(roles=role).distinct()) for role in CityRole.objects.all()]
+        return super().get_context_data(cases=cases, by_role=by_role, **kwargs)
+
+
+class CityRoleDetailView(DetailView):
+    """A city role, its definition, and how many of its cases concern each pathway type."""
+
+    model = CityRole
+    context_object_name = "role"
+
+    def get_context_data(self, **kwargs):
+        cases = Case.objects.published().filter(roles=self.object).distinct()
+        matrix = role_pathway_matrix(cases.values("pk"))
+        row = next(cells for role, cells in matrix.rows if role == self.object)
+        return super().get_context_data(
+            cases=cases.for_list(),
+            by_pathway=row,
+            recommendations=self.object.recommendation_set.published(),
+            **kwargs,
+        )
+
+
+class GCMObjectiveDetailView(DetailView):
+    model = GCMObjective
+    slug_field = "number"
+    slug_url_kwarg = "number"
+    context_object_name = "objective"
+
+    def get_context_data(self, **kwargs):
+        cases = Case.objects.published().for_list().filter(gcm_objectives=self.object).distinct()
+        return super().get_context_data(cases=cases, **kwargs)

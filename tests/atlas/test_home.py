@@ -1,35 +1,45 @@
-"""The home page says what the atlas holds."""
+"""The home page says what the atlas holds, and every number leads to its list."""
 
 import pytest
 
 from cases.models import Case
-from pathways.models import CityRole
 
 pytestmark = pytest.mark.django_db
 
 
-def test_home_counts_cases_by_role(client):
-    response = client.get("/")
-    assert response.status_code == 200
-    counts = {role.slug: role.case_count for role in response.context["roles"]}
-    for role in CityRole.objects.all():
-        expected = Case.objects.published().filter(roles=role).distinct().count()
-        assert counts[role.slug] == expected
+def listed(client, url):
+    return client.get(url).context["paginator"].count
 
 
-def test_home_counts_cases_by_world_region(client):
-    response = client.get("/")
-    counts = {region.name: region.case_count for region in response.context["regions"]}
-    expected = Case.objects.published().filter(places__region__name="Europe").distinct().count()
-    assert counts["Europe"] == expected
-    assert set(counts) == {"Africa", "Americas", "Asia", "Europe", "Oceania"}
+def test_home_charts_count_what_their_links_list(client):
+    charts = client.get("/").context["charts"]
+    assert [param for _, param, _ in charts] == ["role", "pathway", "region"]
+    for _, param, bars in charts:
+        for bar in bars:
+            assert bar.count == listed(client, f"/cases/?{param}={bar.value}"), bar.label
 
 
-def test_home_links_the_catalogue(client):
+def test_home_charts_scale_bars_to_the_largest(client):
+    for _, _, bars in client.get("/").context["charts"]:
+        assert max(bar.percent for bar in bars) == 100
+
+
+def test_home_counts_the_five_world_regions(client):
+    _, _, bars = client.get("/").context["charts"][2]
+    assert [bar.label for bar in bars] == ["Africa", "Americas", "Asia", "Europe", "Oceania"]
+
+
+def test_home_links_the_catalogue_and_its_tools(client):
     page = client.get("/").content.decode()
     total = Case.objects.published().count()
     assert f'<a href="/cases/">{total} cases</a>' in page
-    assert 'href="/networks/"' in page and 'href="/recommendations/"' in page
+    for url in ("/networks/", "/recommendations/", "/map/", "/matrix/", "/search/"):
+        assert f'"{url}' in page, url
+
+
+def test_home_shows_the_latest_additions(client):
+    latest = Case.objects.published().latest("created_at")
+    assert latest.title in client.get("/").content.decode().replace("&#x27;", "'")
 
 
 def test_pages_have_a_skip_link_and_one_main_landmark(client):

@@ -1,0 +1,255 @@
+"""The one FilterSet of the case catalogue: the list page, its exports, the API, the matrix
+and the map all build it from the same query string, so they can never disagree."""
+
+import django_filters
+from django import forms
+from django.db.models import Count, F, Min, Q
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from atlas.facets import Facet, FacetedFilterSet, FieldFacet, SourceFacet, cited_in, multiple_slugs
+from cases.models import (
+    Basis,
+    Case,
+    CaseGCMObjective,
+    CasePathwayType,
+    CaseRole,
+    Organisation,
+    Place,
+    WorldRegion,
+)
+from cases.search import by_relevance, search_cases
+from pathways.models import (
+    CityRole,
+    GCMObjective,
+    Network,
+    PathwayType,
+    ProgramCategory,
+    Publication,
+)
+
+
+class CountryFacet:
+    def count(self, matching):
+        rows = (
+            Place.objects.filter(cases__in=matching)
+            .values("country")
+            .annotate(facet_count=Count("cases", distinct=True))
+            .order_by()
+        )
+        for row in sorted(rows, key=lambda row: countries.name(row["country"])):
+            yield row["country"], countries.name(row["country"]), row["facet_count"]
+
+
+class YearFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=1900, max_value=2100, **kwargs)
+
+
+class CaseFilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("active_from"), cleaned.get("active_to")
+        if start is not None and end is not None and start > end:
+            raise forms.ValidationError(_("“Active from” must not be later than “active until”."))
+        return cleaned
+
+
+class CaseFilter(FacetedFilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_text", max_length=200)
+    case = multiple_slugs(Case.objects.published(), _("Case"), "filter_case")
+    role = multiple_slugs(CityRole.objects.all(), _("City role"), "filter_role")
+    pathway = multiple_slugs(PathwayType.objects.all(), _("Pathway type"), "filter_pathway")
+    basis = django_filters.ChoiceFilter(
+        label=_("Roles and pathways"),
+        choices=[(Basis.STATED, _("only as the source states them"))],
+        method="filter_nothing",
+        empty_label=_("as stated or classified"),
+    )
+    category = multiple_slugs(ProgramCategory.objects.all(), _("Program category"), "filter_in")
+    region = django_filters.ModelMultipleChoiceFilter(
+        label=_("World region"),
+        queryset=WorldRegion.objects.filter(level=WorldRegion.Level.REGION),
+        to_field_name="code",
+        method="filter_region",
+    )
+    subregion = django_filters.ModelMultipleChoiceFilter(
+        label=_("Sub-region"),
+        queryset=WorldRegion.objects.filter(level=WorldRegion.Level.SUBREGION),
+        to_field_name="code",
+        method="filter_subregion",
+    )
+    country = django_filters.MultipleChoiceFilter(
+        label=_("Country"), choices=list(countries), method="filter_country"
+    )
+    place = multiple_slugs(Place.objects.all(), _("Place"), "filter_place")
+    network = multiple_slugs(Network.objects.published(), _("Network"), "filter_network")
+    partner = multiple_slugs(Organisation.objects.all(), _("Partner"), "filter_partner")
+    source = multiple_slugs(Publication.objects.all(), _("Source"), "filter_source")
+    gcm = django_filters.ModelMultipleChoiceFilter(
+        label=_("GCM objective"),
+        queryset=GCMObjective.objects.all(),
+        to_field_name="number",
+        method="filter_gcm",
+    )
+    status = django_filters.MultipleChoiceFilter(
+        label=_("Status"), choices=Case.Status.choices, method="filter_in"
+    )
+    depth = django_filters.MultipleChoiceFilter(
+        label=_("Depth in the sources"), choices=Case.Depth.choices, method="filter_in"
+    )
+    active_from = YearFilter(label=_("Active from"), method="filter_active_from")
+    active_to = YearFilter(label=_("Active until"), method="filter_active_to")
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        choices=[
+            ("relevance", _("relevance")),
+            ("title", _("title")),
+            ("country", _("country")),
+            ("start_year", _("start year")),
+            ("recent", _("recently added")),
+        ],
+        method="filter_nothing",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Case
+        form = CaseFilterForm
+        fields = []
+        not_summarised = ("sort", "basis")
+        facets = {
+            "role": Facet(CityRole.objects.all, "cases"),
+            "pathway": Facet(PathwayType.objects.all, "cases"),
+            "category": Facet(ProgramCategory.objects.all, "cases"),
+            "region": Facet(
+                lambda: WorldRegion.objects.filter(level="region"), "region_places__cases", "code"
+            ),
+            "subregion": Facet(
+                lambda: WorldRegion.objects.filter(level="subregion"),
+                "subregion_places__cases",
+                "code",
+            ),
+            "country": CountryFacet(),
+            "place": Facet(Place.objects.all, "cases"),
+            "network": Facet(Network.objects.published, "cases"),
+            "partner": Facet(Organisation.objects.all, "cases"),
+            "source": SourceFacet(Case),
+            "gcm": Facet(GCMObjective.objects.all, "cases", "number"),
+            "status": FieldFacet(Case, "status", lambda: Case.Status.choices),
+            "depth": FieldFacet(Case, "depth", lambda: Case.Depth.choices),
+        }
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        order = self.form.cleaned_data.get("sort") if self.is_bound else None
+        text = (self.form.cleaned_data.get("q") or "").strip() if self.is_bound else ""
+        if order in (None, "", "relevance") and text:
+            return by_relevance(queryset, text)
+        if order == "country":
+            queryset = queryset.annotate(first_country=Min("places__country"))
+        return queryset.order_by(*ORDERINGS.get(order or "title", ORDERINGS["title"]))
+
+    def stated_only(self):
+        return self.is_bound and self.form.cleaned_data.get("basis") == Basis.STATED
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset  # applied elsewhere: `sort` in qs, `basis` in the role/pathway filters
+
+    def filter_case(self, queryset, name, value):
+        return queryset.filter(pk__in=[case.pk for case in value]) if value else queryset
+
+    def filter_text(self, queryset, name, value):
+        return search_cases(queryset, value) if value.strip() else queryset
+
+    def filter_in(self, queryset, name, value):
+        field = {"category": "program_category"}.get(name, name)
+        return queryset.filter(**{f"{field}__in": value}) if value else queryset
+
+    def _through(self, queryset, rows):
+        return queryset.filter(pk__in=rows.values("case"))
+
+    def filter_role(self, queryset, name, value):
+        if not value:
+            return queryset
+        rows = CaseRole.objects.filter(role__in=value)
+        return self._through(
+            queryset, rows.filter(basis=Basis.STATED) if self.stated_only() else rows
+        )
+
+    def filter_pathway(self, queryset, name, value):
+        if not value:
+            return queryset
+        rows = CasePathwayType.objects.filter(pathway_type__in=value)
+        return self._through(
+            queryset, rows.filter(basis=Basis.STATED) if self.stated_only() else rows
+        )
+
+    def filter_gcm(self, queryset, name, value):
+        return (
+            self._through(queryset, CaseGCMObjective.objects.filter(objective__in=value))
+            if value
+            else queryset
+        )
+
+    def _by_places(self, queryset, places):
+        return self._through(queryset, Case.places.through.objects.filter(place__in=places))
+
+    def filter_region(self, queryset, name, value):
+        return (
+            self._by_places(queryset, Place.objects.filter(region__in=value)) if value else queryset
+        )
+
+    def filter_subregion(self, queryset, name, value):
+        return (
+            self._by_places(queryset, Place.objects.filter(subregion__in=value))
+            if value
+            else queryset
+        )
+
+    def filter_country(self, queryset, name, value):
+        return (
+            self._by_places(queryset, Place.objects.filter(country__in=value))
+            if value
+            else queryset
+        )
+
+    def filter_place(self, queryset, name, value):
+        return self._by_places(queryset, value) if value else queryset
+
+    def filter_network(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(pk__in=Case.networks.through.objects.filter(network__in=value).values("case"))
+            | Q(actor_network__in=value)
+        )
+
+    def filter_partner(self, queryset, name, value):
+        rows = Case.partners.through.objects.filter(organisation__in=value)
+        return self._through(queryset, rows) if value else queryset
+
+    def filter_source(self, queryset, name, value):
+        return cited_in(queryset, value)
+
+    def filter_active_from(self, queryset, name, value):
+        if value is None:
+            return queryset
+        # A case with no known start year cannot be placed in time, so a year filter leaves it out.
+        return queryset.filter(start_year__isnull=False).filter(
+            Q(end_year__gte=value) | Q(end_year__isnull=True)
+        )
+
+    def filter_active_to(self, queryset, name, value):
+        return queryset.filter(start_year__lte=value) if value is not None else queryset
+
+
+ORDERINGS = {
+    "title": ["title"],
+    "country": ["first_country", "title"],
+    "start_year": [F("start_year").asc(nulls_last=True), "title"],
+    "recent": ["-created_at", "title"],
+}

@@ -1,0 +1,69 @@
+"""Free-text search over cases, in one place so that it can become full-text search
+(PostgreSQL's search vectors, SQLite's FTS5) without touching its callers."""
+
+from django.db.models import Case as When_
+from django.db.models import IntegerField, Q, Value, When
+
+from cases.models import Case, Place
+from pathways.models import Network, Publication, Recommendation
+
+
+def search_cases(queryset, text):
+    """Cases whose title, summary, description, places or partners mention every word."""
+    for word in text.split():
+        places = Place.objects.filter(Q(name__icontains=word) | Q(aliases__icontains=word))
+        queryset = queryset.filter(
+            Q(title__icontains=word)
+            | Q(summary__icontains=word)
+            | Q(description__icontains=word)
+            | Q(pk__in=Case.places.through.objects.filter(place__in=places).values("case"))
+            | Q(pk__in=Case.partners.through.objects.filter(
+                Q(organisation__name__icontains=word) | Q(organisation__acronym__iexact=word)
+            ).values("case"))
+        )  # fmt: skip
+    return queryset
+
+
+def by_relevance(queryset, text):
+    """Title matches first, then summary matches, then the rest."""
+    return queryset.annotate(
+        relevance=When_(
+            When(title__icontains=text, then=Value(2)),
+            When(summary__icontains=text, then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+    ).order_by("-relevance", "title")
+
+
+def search_everything(text):
+    """Site search: every published kind of record that mentions the text, kind by kind."""
+    if not text:
+        return []
+    return [
+        ("cases", search_cases(Case.objects.published(), text).for_list().order_by("title")),
+        (
+            "places",
+            Place.objects.filter(Q(name__icontains=text) | Q(aliases__icontains=text))
+            .filter(cases__state="published")
+            .distinct(),
+        ),
+        (
+            "networks",
+            Network.objects.published().filter(
+                Q(name__icontains=text) | Q(acronym__iexact=text) | Q(description__icontains=text)
+            ),
+        ),
+        (
+            "recommendations",
+            Recommendation.objects.published().filter(
+                Q(headline__icontains=text) | Q(text__icontains=text)
+            ),
+        ),
+        (
+            "publications",
+            Publication.objects.filter(
+                Q(title__icontains=text) | Q(authors__icontains=text) | Q(publisher__icontains=text)
+            ),
+        ),
+    ]

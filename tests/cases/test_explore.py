@@ -1,0 +1,154 @@
+"""The matrix, the map and its GeoJSON, comparison and site search."""
+
+import pytest
+from django.http import QueryDict
+
+from cases.models import Case, Place
+from pathways.models import Network
+
+pytestmark = pytest.mark.django_db
+
+
+def listed(client, url):
+    return client.get(url).context["paginator"].count
+
+
+@pytest.mark.parametrize("filters", ["", "region=150", "source=americas-pathways&status=active"])
+def test_every_matrix_cell_counts_what_its_link_lists(client, filters):
+    response = client.get(f"/matrix/?{filters}")
+    assert response.status_code == 200
+    for matrix in (response.context["role_pathway"], response.context["category_region"]):
+        for row, cells in matrix.rows:
+            for column, count in cells:
+                query = QueryDict(filters, mutable=True)
+                query[matrix.row_param] = row.slug
+                query[matrix.column_param] = getattr(column, "slug", None) or column.code
+                assert count == listed(client, f"/cases/?{query.urlencode()}"), query
+
+
+def test_matrix_cells_link_to_the_filtered_list(client):
+    page = client.get("/matrix/?region=150").content.decode()
+    assert 'href="/cases/?region=150&amp;role=advocate&amp;pathway=humanitarian"' in page
+    # The region filter chooses the one column of the category × region table.
+    assert 'href="/cases/?region=150&amp;category=advocacy"' in page
+    assert "region=002" not in page
+
+
+def test_matrix_honours_stated_only(client):
+    stated = client.get("/matrix/?basis=stated").context["role_pathway"]
+    everything = client.get("/matrix/").context["role_pathway"]
+    assert stated.total < everything.total
+
+
+def test_geojson_holds_the_located_places_of_the_filtered_cases(client):
+    response = client.get("/map/places.geojson?country=CO")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/geo+json"
+    data = response.json()
+    assert data["type"] == "FeatureCollection"
+    expected = Place.objects.filter(
+        country="CO", cases__state="published", latitude__isnull=False
+    ).distinct()
+    assert {f["properties"]["slug"] for f in data["features"]} == set(
+        expected.values_list("slug", flat=True)
+    )
+    bogota = next(f for f in data["features"] if f["properties"]["slug"] == "bogota-co")
+    assert bogota["geometry"] == {"type": "Point", "coordinates": [-74.08175, 4.60971]}
+    assert bogota["properties"]["case_count"] == len(bogota["properties"]["cases"]) or (
+        bogota["properties"]["case_count"] > 10
+    )
+
+
+def test_geojson_rejects_bad_filters_with_json(client):
+    response = client.get("/map/places.geojson?role=astronaut")
+    assert response.status_code == 400
+    assert response.json()["fields"]["role"][0].startswith("Select a valid choice.")
+
+
+def test_map_page_lists_every_place_as_text(client):
+    response = client.get("/map/?region=002")
+    page = response.content.decode()
+    assert 'class="atlas-map' in page and 'data-geojson="/map/places.geojson?region=002"' in page
+    africa = Place.objects.filter(region__code="002", cases__state="published").distinct()
+    for place in africa:
+        assert place.get_absolute_url() in page
+    assert "vendor/leaflet-1.9.4/leaflet.js" in page
+    assert "vendor/leaflet.markercluster-1.5.3/leaflet.markercluster.js" in page
+
+
+def test_compare_shows_cases_side_by_side(client):
+    response = client.get("/cases/compare/?cases=idnyc,heartland-visa")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert page.index("IDNYC") < page.index("Heartland Visa") or "New York" in page
+    assert [c.slug for c in response.context["cases"]] == ["idnyc", "heartland-visa"]
+    assert page.count('<th scope="row">') >= 10
+
+
+def test_compare_accepts_cases_ticked_on_the_list(client):
+    response = client.get("/cases/compare/?cases=idnyc&cases=heartland-visa&cases=plan-einstein")
+    assert [c.slug for c in response.context["cases"]] == [
+        "idnyc",
+        "heartland-visa",
+        "plan-einstein",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("cases=idnyc,atlantis", "There is no published case “atlantis”."),
+        ("cases=a,b,c,d,e", "Compare at most 4 cases at a time."),
+    ],
+)
+def test_compare_refuses_what_it_cannot_show(client, query, message):
+    response = client.get(f"/cases/compare/?{query}")
+    assert response.status_code == 400
+    assert message in response.content.decode()
+
+
+def test_compare_with_one_case_explains_how_to_add_more(client):
+    page = client.get("/cases/compare/?cases=idnyc").content.decode()
+    assert "Pick two to four cases" in page
+    assert 'name="compare" value="idnyc"' in page
+
+
+def test_case_list_offers_to_compare_with_chosen_cases(client):
+    page = client.get("/cases/?compare=idnyc").content.decode()
+    assert '<input type="hidden" name="cases" value="idnyc">' in page
+    assert 'form="compare-form"' in page
+
+
+def test_search_groups_results_by_kind(client):
+    response = client.get("/search/?q=mercociudades")
+    groups = {kind: (count, results) for kind, count, results in response.context["groups"]}
+    assert list(groups) == ["cases", "places", "networks", "recommendations", "publications"]
+    assert Network.objects.get(slug="mercociudades") in groups["networks"][1]
+
+
+def test_search_finds_places_by_another_spelling(client):
+    groups = {k: r for k, _, r in client.get("/search/?q=Bogota").context["groups"]}
+    assert Place.objects.get(slug="bogota-co") in groups["places"]
+
+
+def test_search_without_words_shows_only_the_form(client):
+    response = client.get("/search/?q=")
+    assert response.context["groups"] == []
+    assert 'role="search"' in response.content.decode()
+
+
+def test_case_page_links_related_cases_and_recommendations(client):
+    case = Case.objects.get(slug="bogota-cades")
+    response = client.get(case.get_absolute_url())
+    related = dict(response.context["related"])
+    same_place = related["In the same places"]
+    assert same_place and all(
+        other.places.filter(slug="bogota-co").exists() for other in same_place
+    )
+    assert case not in same_place
+    recommendations = response.context["recommendations"]
+    assert all(
+        r.program_category_id == case.program_category_id or r.roles.filter(cases=case).exists()
+        for r in recommendations
+    )
+    assert recommendations
