@@ -5,4 +5,5 @@ from atlas import views
 app_name = "atlas"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("data/", views.CodebookView.as_view(), name="codebook"),
 ]

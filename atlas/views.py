@@ -1,12 +1,22 @@
 from dataclasses import dataclass
 
+from django.db.models import Max
+from django.http import Http404, JsonResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
+from atlas.exports import (
+    CITE_ATLAS,
+    LICENCE,
+    about_rows,
+    csv_response,
+    json_response,
+    xlsx_response,
+)
 from cases.matrix import role_pathway_matrix
 from cases.models import Case, WorldRegion
-from pathways.models import CityRole, Network, PathwayType, Recommendation
+from pathways.models import CityRole, Network, PathwayType, Publication, Recommendation
 
 
 @dataclass
@@ -83,6 +93,11 @@ class FacetedListView(FilterView):
     wrong — never a silently unfiltered (or empty) list."""
 
     paginate_by = 25
+    dataset = None  # the export twin: a Dataset and its URL name
+    export_url = None
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(dataset=self.dataset, export_url=self.export_url, **kwargs)
 
     def get(self, request, *args, **kwargs):
         self.filterset = self.get_filterset(self.get_filterset_class())
@@ -99,3 +114,79 @@ class FacetedListView(FilterView):
             active_filters=self.filterset.active(),
         )
         return self.render_to_response(context)
+
+
+class ExportView(FilteredView):
+    """A list's twin: the same filters, the whole result, as `export.<format>`."""
+
+    dataset = None
+
+    def get(self, request, *args, format, **kwargs):
+        if format not in self.dataset.formats:
+            raise Http404(_("No export in the format “%(format)s”.") % {"format": format})
+        self.format = format
+        return super().get(request, *args, **kwargs)
+
+    def records(self):
+        return self.filterset.qs
+
+    def render_filtered(self, context):
+        records, request = self.records(), self.request
+        about = about_rows(self.dataset, request, dataset_version())
+        base = request.build_absolute_uri("/")[:-1]
+        if self.format == "csv":
+            bom = request.GET.get("bom") == "1"
+            return csv_response(self.dataset, records, base, with_bom=bom)
+        if self.format == "xlsx":
+            return xlsx_response(self.dataset, records, about, base)
+        if self.format == "json":
+            return json_response(self.dataset, records, about, request)
+        return self.geojson(records)
+
+    def render_invalid(self, context):
+        return invalid_filter_response(self.filterset)
+
+
+def invalid_filter_response(filterset):
+    """A 400 in JSON naming each offending parameter and what is wrong with it."""
+    errors = [
+        {"parameter": name, "message": str(message)}
+        for name, messages in filterset.form.errors.items()
+        for message in messages
+    ]
+    return JsonResponse({"error": "invalid filter", "errors": errors}, status=400)
+
+
+def dataset_version():
+    """The date of the last change to a published record: what an export holds as of."""
+    latest = [
+        model.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+        for model in (Case, Network, Recommendation)
+    ]
+    latest = [moment for moment in latest if moment]
+    return max(latest).date().isoformat() if latest else "empty"
+
+
+class CodebookView(TemplateView):
+    """What every export column and API field means, the licence, and how to cite."""
+
+    template_name = "codebook.html"
+
+    def get_context_data(self, **kwargs):
+        from cases.exports import CASES, PLACES
+        from pathways.exports import NETWORKS, RECOMMENDATIONS
+
+        version = dataset_version()
+        return super().get_context_data(
+            datasets=[
+                (CASES, "cases:case-export"),
+                (PLACES, "cases:place-export"),
+                (NETWORKS, "pathways:network-export"),
+                (RECOMMENDATIONS, "pathways:recommendation-export"),
+            ],
+            version=version,
+            licence=LICENCE,
+            cite_atlas=str(CITE_ATLAS).format(version=version),
+            publications=Publication.objects.all(),
+            **kwargs,
+        )

@@ -105,8 +105,8 @@ class CaseFilter(FacetedFilterSet):
     sort = django_filters.ChoiceFilter(
         label=_("Sort by"),
         choices=[
-            ("relevance", _("relevance")),
             ("title", _("title")),
+            ("relevance", _("relevance to the search")),
             ("country", _("country")),
             ("start_year", _("start year")),
             ("recent", _("recently added")),
@@ -153,26 +153,43 @@ class CaseFilter(FacetedFilterSet):
             queryset = queryset.annotate(first_country=Min("places__country"))
         return queryset.order_by(*ORDERINGS.get(order or "title", ORDERINGS["title"]))
 
+    def place_constraint(self):
+        """The places the active place filters allow, so that a map or a place list filtered
+        by Colombia shows Colombian places, not every place of the cases found there."""
+        constraint = Q()
+        if not self.is_bound:
+            return constraint
+        data = self.form.cleaned_data
+        for name, lookup in [
+            ("country", "country__in"),
+            ("region", "region__in"),
+            ("subregion", "subregion__in"),
+            ("place", "pk__in"),
+        ]:
+            if data.get(name):
+                constraint &= Q(**{lookup: data[name]})
+        return constraint
+
     def stated_only(self):
         return self.is_bound and self.form.cleaned_data.get("basis") == Basis.STATED
 
-    def filter_nothing(self, queryset, name, value):
+    def filter_nothing(self, queryset, name, value: str):
         return queryset  # applied elsewhere: `sort` in qs, `basis` in the role/pathway filters
 
-    def filter_case(self, queryset, name, value):
+    def filter_case(self, queryset, name, value: str):
         return queryset.filter(pk__in=[case.pk for case in value]) if value else queryset
 
-    def filter_text(self, queryset, name, value):
+    def filter_text(self, queryset, name, value: str):
         return search_cases(queryset, value) if value.strip() else queryset
 
-    def filter_in(self, queryset, name, value):
+    def filter_in(self, queryset, name, value: str):
         field = {"category": "program_category"}.get(name, name)
         return queryset.filter(**{f"{field}__in": value}) if value else queryset
 
     def _through(self, queryset, rows):
         return queryset.filter(pk__in=rows.values("case"))
 
-    def filter_role(self, queryset, name, value):
+    def filter_role(self, queryset, name, value: str):
         if not value:
             return queryset
         rows = CaseRole.objects.filter(role__in=value)
@@ -180,7 +197,7 @@ class CaseFilter(FacetedFilterSet):
             queryset, rows.filter(basis=Basis.STATED) if self.stated_only() else rows
         )
 
-    def filter_pathway(self, queryset, name, value):
+    def filter_pathway(self, queryset, name, value: str):
         if not value:
             return queryset
         rows = CasePathwayType.objects.filter(pathway_type__in=value)
@@ -188,7 +205,7 @@ class CaseFilter(FacetedFilterSet):
             queryset, rows.filter(basis=Basis.STATED) if self.stated_only() else rows
         )
 
-    def filter_gcm(self, queryset, name, value):
+    def filter_gcm(self, queryset, name, value: str):
         return (
             self._through(queryset, CaseGCMObjective.objects.filter(objective__in=value))
             if value
@@ -198,29 +215,29 @@ class CaseFilter(FacetedFilterSet):
     def _by_places(self, queryset, places):
         return self._through(queryset, Case.places.through.objects.filter(place__in=places))
 
-    def filter_region(self, queryset, name, value):
+    def filter_region(self, queryset, name, value: str):
         return (
             self._by_places(queryset, Place.objects.filter(region__in=value)) if value else queryset
         )
 
-    def filter_subregion(self, queryset, name, value):
+    def filter_subregion(self, queryset, name, value: str):
         return (
             self._by_places(queryset, Place.objects.filter(subregion__in=value))
             if value
             else queryset
         )
 
-    def filter_country(self, queryset, name, value):
+    def filter_country(self, queryset, name, value: str):
         return (
             self._by_places(queryset, Place.objects.filter(country__in=value))
             if value
             else queryset
         )
 
-    def filter_place(self, queryset, name, value):
+    def filter_place(self, queryset, name, value: str):
         return self._by_places(queryset, value) if value else queryset
 
-    def filter_network(self, queryset, name, value):
+    def filter_network(self, queryset, name, value: str):
         if not value:
             return queryset
         return queryset.filter(
@@ -228,14 +245,14 @@ class CaseFilter(FacetedFilterSet):
             | Q(actor_network__in=value)
         )
 
-    def filter_partner(self, queryset, name, value):
+    def filter_partner(self, queryset, name, value: str):
         rows = Case.partners.through.objects.filter(organisation__in=value)
         return self._through(queryset, rows) if value else queryset
 
-    def filter_source(self, queryset, name, value):
+    def filter_source(self, queryset, name, value: str):
         return cited_in(queryset, value)
 
-    def filter_active_from(self, queryset, name, value):
+    def filter_active_from(self, queryset, name, value: str):
         if value is None:
             return queryset
         # A case with no known start year cannot be placed in time, so a year filter leaves it out.
@@ -243,7 +260,7 @@ class CaseFilter(FacetedFilterSet):
             Q(end_year__gte=value) | Q(end_year__isnull=True)
         )
 
-    def filter_active_to(self, queryset, name, value):
+    def filter_active_to(self, queryset, name, value: str):
         return queryset.filter(start_year__lte=value) if value is not None else queryset
 
 

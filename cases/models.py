@@ -240,7 +240,10 @@ class CaseQuerySet(PublishableQuerySet):
 
     def for_detail(self):
         return self.select_related("program_category", "actor_network").prefetch_related(
-            models.Prefetch("places", Place.objects.select_related("region")),
+            models.Prefetch(
+                "places",
+                Place.objects.select_related("region", "subregion", "intermediate_region"),
+            ),
             *classifications(),
             "partners",
             "networks",

@@ -1,12 +1,21 @@
 from django.urls import path
 
 from cases import explore, views
+from cases.feeds import CaseFeed
 
 app_name = "cases"
 urlpatterns = [
     path("cases/", views.CaseListView.as_view(), name="case-list"),
     path("cases/compare/", views.CompareView.as_view(), name="compare"),
+    path("cases/feed.atom", CaseFeed(), name="case-feed"),
+    path("cases/export.<str:format>", explore.CaseExportView.as_view(), name="case-export"),
+    path("places/export.<str:format>", explore.PlaceExportView.as_view(), name="place-export"),
     path("cases/<slug:slug>/", views.CaseDetailView.as_view(), name="case-detail"),
+    path(
+        "cases/<slug:slug>/cite.<citation_format:format>",
+        views.CaseCitationView.as_view(),
+        name="case-cite",
+    ),
     path("places/<slug:slug>/", views.PlaceDetailView.as_view(), name="place-detail"),
     path("countries/<str:code>/", views.CountryView.as_view(), name="country-detail"),
     path("matrix/", explore.MatrixView.as_view(), name="matrix"),

@@ -1,10 +1,13 @@
 from django.db.models import Prefetch
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 from django_countries import countries
 
-from atlas.views import FacetedListView
+from atlas import citing
+from atlas.views import FacetedListView, dataset_version
+from cases.exports import CASES
 from cases.filters import CaseFilter
 from cases.models import Case, Place
 from pathways.models import Network, Recommendation
@@ -13,21 +16,40 @@ from pathways.models import Network, Recommendation
 class CaseListView(FacetedListView):
     filterset_class = CaseFilter
     queryset = Case.objects.published().for_list()
+    dataset, export_url = CASES, "cases:case-export"
 
     def get_context_data(self, **kwargs):
         compare = self.request.GET.getlist("compare")[:3]
-        return super().get_context_data(compare_slugs=compare, **kwargs)
+        return super().get_context_data(
+            compare_slugs=compare, feed_url=reverse("cases:case-feed"), **kwargs
+        )
 
 
 class CaseDetailView(DetailView):
     queryset = Case.objects.published().for_detail()
 
     def get_context_data(self, **kwargs):
+        url = self.request.build_absolute_uri(self.object.get_absolute_url())
         return super().get_context_data(
+            cite_text=citing.case_text(self.object, url, dataset_version()),
             related=self.object.related_cases(),
             recommendations=Recommendation.objects.concerning(self.object)[:8],
             **kwargs,
         )
+
+
+class CaseCitationView(CaseDetailView):
+    """“Cite this case” as a BibTeX or RIS file."""
+
+    def render_to_response(self, context, **kwargs):
+        case, fmt = self.object, self.kwargs["format"]
+        url = self.request.build_absolute_uri(case.get_absolute_url())
+        write = {"bib": citing.case_bibtex, "ris": citing.case_ris}[fmt]
+        text = write(case, url, dataset_version())
+        return citing.download(text, f"atlas-{case.slug}.{fmt}", citing.FORMATS[fmt])
+
+    def get_context_data(self, **kwargs):
+        return kwargs
 
 
 class PlaceDetailView(DetailView):

@@ -35,9 +35,13 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_countries",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "atlas",
     "pathways",
     "cases",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -125,6 +129,32 @@ X_FRAME_OPTIONS = "DENY"
 
 # Where `verify_citations` and the provenance tests look for the papers' texts.
 ATLAS_PAPERS_DIR = Path(env_str("ATLAS_PAPERS_DIR", str(BASE_DIR.parent / "shared" / "seeds")))
+
+REST_FRAMEWORK = {
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.json_errors",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "City Pathways Atlas API",
+    "DESCRIPTION": (
+        "Read-only access to the atlas: cases, places, networks, recommendations and the "
+        "vocabularies, with the same filters as the web pages. Pages of 50 records; "
+        "`page_size` up to 500. Errors are JSON with a message and the offending parameter."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # The documentation page loads its assets from this site, not from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
 
 # The map's tile layer. The pages list every place in text too, so they stay useful when
 # the tiles cannot load (offline, blocked, or a tile server that asks for a key).

@@ -38,7 +38,7 @@ class NetworkFilter(FacetedFilterSet):
             "source": SourceFacet(Network),
         }
 
-    def filter_text(self, queryset, name, value):
+    def filter_text(self, queryset, name, value: str):
         for word in value.split():
             queryset = queryset.filter(
                 Q(name__icontains=word)
@@ -47,7 +47,7 @@ class NetworkFilter(FacetedFilterSet):
             )
         return queryset
 
-    def filter_source(self, queryset, name, value):
+    def filter_source(self, queryset, name, value: str):
         return cited_in(queryset, value)
 
 
@@ -82,18 +82,18 @@ class RecommendationFilter(FacetedFilterSet):
         "pathway": "pathway_types",
     }
 
-    def filter_text(self, queryset, name, value):
+    def filter_text(self, queryset, name, value: str):
         for word in value.split():
             queryset = queryset.filter(
                 Q(headline__icontains=word) | Q(text__icontains=word) | Q(theme__icontains=word)
             )
         return queryset
 
-    def filter_related(self, queryset, name, value):
+    def filter_related(self, queryset, name, value: str):
         if not value:
             return queryset
         matching = Recommendation.objects.filter(**{f"{self.RELATION[name]}__in": value})
         return queryset.filter(pk__in=matching.values("pk"))
 
-    def filter_source(self, queryset, name, value):
+    def filter_source(self, queryset, name, value: str):
         return cited_in(queryset, value)

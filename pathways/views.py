@@ -1,10 +1,12 @@
 from django.db.models import Prefetch, Q
 from django.views.generic import DetailView, ListView
 
+from atlas import citing
 from atlas.facets import cited_in
-from atlas.views import FacetedListView
+from atlas.views import ExportView, FacetedListView
 from cases.matrix import role_pathway_matrix
 from cases.models import Case, Place
+from pathways.exports import NETWORKS, RECOMMENDATIONS
 from pathways.filters import NetworkFilter, RecommendationFilter
 from pathways.models import (
     Citation,
@@ -59,8 +61,27 @@ class RecommendationDetailView(DetailView):
         return super().get_context_data(actions=actions, **kwargs)
 
 
+class NetworkExportView(ExportView):
+    dataset = NETWORKS
+    filterset_class = NetworkFilter
+    queryset = Network.objects.published().prefetch_related(CITATIONS, "members")
+
+
+class RecommendationExportView(ExportView):
+    dataset = RECOMMENDATIONS
+    filterset_class = RecommendationFilter
+    queryset = RecommendationListView.queryset.prefetch_related("roles", "pathway_types")
+
+
 class PublicationListView(ListView):
     queryset = Publication.objects.all()
+
+
+def publication_citations(request, format):
+    """All the papers as one BibTeX or RIS file."""
+    write = {"bib": citing.publication_bibtex, "ris": citing.publication_ris}[format]
+    text = "\n".join(write(publication) for publication in Publication.objects.all())
+    return citing.download(text, f"atlas-publications.{format}", citing.FORMATS[format])
 
 
 class PublicationDetailView(DetailView):

@@ -70,7 +70,13 @@ def test_bad_filters_of_the_other_lists_get_a_400(client, url):
 
 @pytest.mark.parametrize(
     "url",
-    ["/cases/?page=999", "/cases/?page=0", "/cases/?page=-1", "/networks/?page=abc", "/cases/nope/"],
+    [
+        "/cases/?page=999",
+        "/cases/?page=0",
+        "/cases/?page=-1",
+        "/networks/?page=abc",
+        "/cases/nope/",
+    ],
 )
 def test_missing_pages_are_404_with_a_message(client, url):
     response = client.get(url)

@@ -62,7 +62,12 @@ def test_geojson_holds_the_located_places_of_the_filtered_cases(client):
 def test_geojson_rejects_bad_filters_with_json(client):
     response = client.get("/map/places.geojson?role=astronaut")
     assert response.status_code == 400
-    assert response.json()["fields"]["role"][0].startswith("Select a valid choice.")
+    assert response.json()["errors"] == [
+        {
+            "parameter": "role",
+            "message": "Select a valid choice. astronaut is not one of the available choices.",
+        }
+    ]
 
 
 def test_map_page_lists_every_place_as_text(client):

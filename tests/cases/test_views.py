@@ -108,5 +108,5 @@ def test_case_detail_queries_do_not_grow_with_relations(client, django_assert_nu
     for _ in range(count):
         case.places.add(PlaceFactory())
         cite(case)
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(18):
         client.get(case.get_absolute_url())

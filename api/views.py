@@ -1,0 +1,112 @@
+"""The read-only JSON API: the same records and the same filters as the HTML lists."""
+
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import PageNumberPagination
+
+from cases.filters import CaseFilter
+from cases.models import Case, Place
+from cases.serializers import CaseSerializer, PlaceSerializer
+from pathways.filters import NetworkFilter, RecommendationFilter
+from pathways.models import CityRole, GCMObjective, Network, PathwayType, Publication
+from pathways.serializers import (
+    CityRoleSerializer,
+    GCMObjectiveSerializer,
+    NetworkSerializer,
+    PathwayTypeSerializer,
+    PublicationSerializer,
+    RecommendationSerializer,
+)
+from pathways.views import CITATIONS, RecommendationExportView
+
+
+class Pages(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 500
+
+    def get_page_size(self, request):
+        value = request.query_params.get(self.page_size_query_param)
+        if value is not None and not (value.isdigit() and int(value) > 0):
+            raise ValidationError({"page_size": f"A whole number from 1 to {self.max_page_size}."})
+        return super().get_page_size(request)
+
+
+class ReadOnly(viewsets.ReadOnlyModelViewSet):
+    pagination_class = Pages
+    lookup_field = "slug"
+
+
+class CaseViewSet(ReadOnly):
+    """Published cases. Filters as on /cases/; `page_size` up to 500."""
+
+    queryset = Case.objects.published().for_detail().order_by("title")
+    serializer_class = CaseSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = CaseFilter
+
+
+class PlaceViewSet(ReadOnly):
+    """Places with published cases. Takes the case filters: the places where those cases act."""
+
+    serializer_class = PlaceSerializer
+    filterset_class = CaseFilter
+
+    def get_queryset(self):
+        return (
+            Place.objects.filter(cases__state="published")
+            .distinct()
+            .select_related("region", "subregion", "intermediate_region")
+            .order_by("name")
+        )
+
+    def filter_queryset(self, queryset):
+        if self.action != "list":
+            return queryset
+        backend = DjangoFilterBackend()
+        cases = backend.filter_queryset(self.request, Case.objects.published(), self)
+        filterset = backend.get_filterset(self.request, Case.objects.published(), self)
+        filterset.is_valid()
+        return queryset.filter(filterset.place_constraint(), cases__in=cases.values("pk"))
+
+
+class NetworkViewSet(ReadOnly):
+    """Published city networks. Filters as on /networks/."""
+
+    queryset = Network.objects.published().prefetch_related(CITATIONS, "members")
+    serializer_class = NetworkSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = NetworkFilter
+
+
+class RecommendationViewSet(ReadOnly):
+    """Published recommendations. Filters as on /recommendations/."""
+
+    queryset = RecommendationExportView.queryset
+    serializer_class = RecommendationSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = RecommendationFilter
+
+
+class PublicationViewSet(ReadOnly):
+    queryset = Publication.objects.all()
+    serializer_class = PublicationSerializer
+
+
+class PathwayTypeViewSet(ReadOnly):
+    queryset = PathwayType.objects.prefetch_related("examples")
+    serializer_class = PathwayTypeSerializer
+
+
+class CityRoleViewSet(ReadOnly):
+    queryset = CityRole.objects.all()
+    serializer_class = CityRoleSerializer
+
+
+@extend_schema_view(retrieve=extend_schema(operation_id="gcm_objectives_retrieve"))
+class GCMObjectiveViewSet(ReadOnly):
+    queryset = GCMObjective.objects.all()
+    serializer_class = GCMObjectiveSerializer
+    lookup_field = "number"
