@@ -22,6 +22,7 @@ CITATIONS = Prefetch("citations", queryset=Citation.objects.select_related("publ
 
 
 class NetworkListView(FacetedListView):
+    dataset, export_url = NETWORKS, "pathways:network-export"
     filterset_class = NetworkFilter
     queryset = Network.objects.published().prefetch_related(CITATIONS)
     paginate_by = 50
@@ -39,6 +40,7 @@ class NetworkDetailView(DetailView):
 
 
 class RecommendationListView(FacetedListView):
+    dataset, export_url = RECOMMENDATIONS, "pathways:recommendation-export"
     filterset_class = RecommendationFilter
     queryset = (
         Recommendation.objects.published()
