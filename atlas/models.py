@@ -1,5 +1,6 @@
 """Shapes shared by the atlas's records, and the loader's memory of what it loaded."""
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -33,7 +34,9 @@ class Timestamped(models.Model):
 
 class State(models.TextChoices):
     DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
     PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived")
 
 
 class PublishableQuerySet(SlugQuerySet):
@@ -42,16 +45,51 @@ class PublishableQuerySet(SlugQuerySet):
 
 
 class Publishable(Slugged, Timestamped):
-    """A curated record: editors work on drafts, the public sees only what is published."""
+    """A curated record: editors work on drafts, the public sees only what is published.
+
+    `version` grows with every save, so that an editor saving over a change made since they
+    opened the record is refused instead of silently overwriting it (optimistic locking).
+    """
 
     state = models.CharField(
         _("state"), max_length=20, choices=State.choices, default=State.DRAFT, db_index=True
     )
+    state_changed_at = models.DateTimeField(_("state changed"), null=True, blank=True)
+    state_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("state changed by"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     objects = PublishableQuerySet.as_manager()
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            self.version += 1
+        super().save(*args, **kwargs)
 
     @property
     def is_published(self):

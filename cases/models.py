@@ -6,6 +6,7 @@ from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
 
 from atlas.models import Publishable, PublishableQuerySet, Slugged, State, Timestamped
 from pathways.models import (
@@ -145,6 +146,7 @@ class Place(Slugged, Timestamped):
     networks = models.ManyToManyField(
         Network, blank=True, related_name="members", verbose_name=_("networks")
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -206,6 +208,7 @@ class Organisation(Slugged, Timestamped):
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
     url = models.URLField(_("link"), blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -320,7 +323,18 @@ class Case(Publishable):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.UNKNOWN, db_index=True
     )
+    last_verified = models.DateField(
+        _("last verified"),
+        null=True,
+        blank=True,
+        help_text=_("When an editor last checked the record against its sources."),
+    )
+    is_suggestion = models.BooleanField(_("suggested by the public"), default=False, db_index=True)
+    suggested_place = models.CharField(_("place, as suggested"), max_length=200, blank=True)
+    suggested_source = models.URLField(_("source, as suggested"), max_length=500, blank=True)
+    suggester_email = models.EmailField(_("contact of the suggester"), blank=True)
     citations = GenericRelation(Citation)
+    history = HistoricalRecords(m2m_fields=[places, partners, networks, frameworks])
 
     objects = CaseQuerySet.as_manager()
 
@@ -328,6 +342,10 @@ class Case(Publishable):
         ordering = ["title"]
         verbose_name = _("case")
         verbose_name_plural = _("cases")
+        permissions = [
+            ("publish_case", _("Can publish, unpublish and archive cases")),
+            ("merge_case", _("Can merge duplicate cases")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(start_year__isnull=True)
@@ -370,10 +388,26 @@ class Case(Publishable):
         return [(label, list(cases.distinct()[:limit])) for label, cases in groups]
 
 
+class CaseRedirect(models.Model):
+    """An old slug that now leads to another case, e.g. after merging a duplicate into it."""
+
+    old_slug = models.SlugField(_("old slug"), max_length=120, unique=True)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("case redirect")
+        verbose_name_plural = _("case redirects")
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.case.slug}"
+
+
 class CaseRole(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="case_roles")
     role = models.ForeignKey(CityRole, on_delete=models.PROTECT, related_name="case_roles")
     basis = models.CharField(_("basis"), max_length=20, choices=Basis.choices)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["role__order"]
@@ -391,6 +425,7 @@ class CasePathwayType(models.Model):
         PathwayType, on_delete=models.PROTECT, related_name="case_pathways"
     )
     basis = models.CharField(_("basis"), max_length=20, choices=Basis.choices)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["pathway_type__order"]
@@ -412,6 +447,7 @@ class CaseGCMObjective(models.Model):
     primary = models.BooleanField(
         _("primary"), default=True, help_text=_("Secondary objectives stand in brackets in 002.")
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-primary", "objective__number"]
@@ -429,6 +465,7 @@ class KeyFigure(models.Model):
     value = models.CharField(_("figure"), max_length=100)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "id"]

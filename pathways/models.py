@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
 
 from atlas.models import (
     Publishable,
@@ -20,6 +21,8 @@ from atlas.models import (
 
 
 class Publication(Slugged, Timestamped):
+    """A source: one of the five papers, or a report, article or web page an editor cites."""
+
     class Kind(models.TextChoices):
         WHITE_PAPER = "white-paper", _("White paper")
         REPORT = "report", _("Report")
@@ -36,7 +39,11 @@ class Publication(Slugged, Timestamped):
     month = models.PositiveSmallIntegerField(_("month"), null=True, blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     url = models.URLField(_("link"), blank=True)
+    accessed = models.DateField(
+        _("date accessed"), null=True, blank=True, help_text=_("For web pages and online reports.")
+    )
     summary = models.TextField(_("what it contributes"), blank=True)
+    history = HistoricalRecords()
     text_file = models.CharField(
         _("text file"),
         max_length=100,
@@ -60,6 +67,11 @@ class Publication(Slugged, Timestamped):
 
     def get_absolute_url(self):
         return reverse("pathways:publication-detail", args=[self.slug])
+
+    @property
+    def is_seed_paper(self):
+        """One of the papers the atlas was built from; they stay as they are."""
+        return bool(self.text_file)
 
 
 class VocabularyQuerySet(SlugQuerySet):
@@ -184,6 +196,7 @@ class Citation(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     cited_record = GenericForeignKey("content_type", "object_id")
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "id"]
@@ -197,9 +210,10 @@ class Citation(models.Model):
 
 
 class Cited(Publishable):
-    """A curated record that carries its citations."""
+    """A curated record that carries its citations, and the history of its changes."""
 
     citations = GenericRelation(Citation)
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True
@@ -240,6 +254,7 @@ class Network(Cited):
         ordering = ["name"]
         verbose_name = _("network")
         verbose_name_plural = _("networks")
+        permissions = [("publish_network", _("Can publish, unpublish and archive networks"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(founded_year__isnull=True)
@@ -304,6 +319,9 @@ class Recommendation(Cited):
         ordering = ["slug"]
         verbose_name = _("recommendation")
         verbose_name_plural = _("recommendations")
+        permissions = [
+            ("publish_recommendation", _("Can publish, unpublish and archive recommendations"))
+        ]
 
     def __str__(self):
         return self.headline
@@ -320,6 +338,12 @@ class FinancingMechanism(Cited):
         ordering = ["name"]
         verbose_name = _("financing mechanism")
         verbose_name_plural = _("financing mechanisms")
+        permissions = [
+            (
+                "publish_financingmechanism",
+                _("Can publish, unpublish and archive financing mechanisms"),
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -337,6 +361,12 @@ class RegionalFramework(Cited):
         ordering = ["name"]
         verbose_name = _("regional mobility framework")
         verbose_name_plural = _("regional mobility frameworks")
+        permissions = [
+            (
+                "publish_regionalframework",
+                _("Can publish, unpublish and archive regional mobility frameworks"),
+            )
+        ]
 
     def __str__(self):
         return self.name

@@ -69,15 +69,12 @@ def test_every_format_holds_exactly_the_listed_cases(client, query):
 
 
 @pytest.mark.parametrize(
-    ("list_url", "export_url", "api_url"),
-    [
-        ("/networks/?scope=regional", "/networks/export.csv?scope=regional", "/api/networks/?scope=regional"),
-        ("/recommendations/?addressee=national-governments", "/recommendations/export.csv?addressee=national-governments", "/api/recommendations/?addressee=national-governments"),
-    ],
-)  # fmt: skip
-def test_network_and_recommendation_exports_match_their_lists(
-    client, list_url, export_url, api_url
-):
+    ("path", "query"),
+    [("networks", "scope=regional"), ("recommendations", "addressee=national-governments")],
+)
+def test_network_and_recommendation_exports_match_their_lists(client, path, query):
+    list_url, export_url = f"/{path}/?{query}", f"/{path}/export.csv?{query}"
+    api_url = f"/api/{path}/?{query}"
     listed = {r.slug for r in client.get(list_url).context["paginator"].object_list}
     assert {row["slug"] for row in csv_rows(client.get(export_url))} == listed
     assert {r["slug"] for r in client.get(api_url + "&page_size=500").json()["results"]} == listed
