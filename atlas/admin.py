@@ -1,6 +1,140 @@
-from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
+"""What every curated record's admin shares: who saved it, its history, the workflow actions,
+refusal of stale saves, and Markdown with a live preview."""
 
-admin.site.site_header = _("City Pathways Atlas — editors")
-admin.site.site_title = _("City Pathways Atlas")
-admin.site.index_title = _("Curate the atlas")
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from simple_history.admin import SimpleHistoryAdmin
+
+from atlas.models import State
+from atlas.workflow import TRANSITIONS, TransitionRefused, may_publish, transition
+
+admin.site.site_header = gettext_lazy("City Pathways Atlas — editors")
+admin.site.site_title = gettext_lazy("City Pathways Atlas")
+admin.site.index_title = gettext_lazy("Curate the atlas")
+
+
+class MarkdownTextarea(forms.Textarea):
+    """A Markdown field with a preview rendered by the public pages' own sanitiser."""
+
+    template_name = "admin/widgets/markdown.html"
+
+    class Media:
+        js = ["js/markdown-preview.js"]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["preview_url"] = reverse_lazy("atlas:markdown-preview")
+        return context
+
+
+class VersionedForm(forms.ModelForm):
+    """Refuses to save over changes made since the editor opened the record."""
+
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    check_version = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["seen_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        seen = cleaned.get("seen_version")
+        if self.check_version and self.instance.pk and seen is not None:
+            current = type(self.instance).objects.filter(pk=self.instance.pk).first()
+            if current is not None and current.version != seen:
+                raise ValidationError(stale_save_message(current, seen))
+        return cleaned
+
+
+def stale_save_message(current, seen_version):
+    """Who changed what since the editor's version, in one sentence an editor can act on."""
+    changes = []
+    later = current.history.filter(version__gt=seen_version).order_by("history_date")
+    for record in later:
+        previous = record.prev_record
+        fields = [c.field for c in record.diff_against(previous).changes] if previous else []
+        fields = [f for f in fields if f not in ("version", "updated_at", "updated_by")]
+        who = record.history_user or _("someone")
+        when = record.history_date.strftime("%Y-%m-%d %H:%M")
+        changes.append(
+            _("%(who)s changed %(fields)s at %(when)s")
+            % {"who": who, "fields": ", ".join(fields) or _("the record"), "when": when}
+        )
+    return _(
+        "This record was saved by someone else after you opened it (%(changes)s). Your changes "
+        "were not saved, so nothing was overwritten: copy what you changed, reload the page, "
+        "and apply it again."
+    ) % {"changes": "; ".join(changes) or _("a newer version exists")}
+
+
+def workflow_action(name):
+    step = TRANSITIONS[name]
+
+    def action(modeladmin, request, queryset):
+        done = 0
+        for record in queryset:
+            try:
+                transition(record, name=name, user=request.user)
+                done += 1
+            except TransitionRefused as refusal:
+                modeladmin.message_user(request, str(refusal), messages.ERROR)
+        if done:
+            modeladmin.message_user(
+                request, _("%(action)s: %(count)d done.") % {"action": step.label, "count": done}
+            )
+
+    action.__name__ = name
+    action.short_description = step.label
+    return action
+
+
+class WorkflowAdmin(SimpleHistoryAdmin):
+    """Admin of a curated record: history, workflow actions, who saved it, stale-save guard."""
+
+    form = VersionedForm
+    formfield_overrides = {models.TextField: {"widget": MarkdownTextarea}}
+    actions = [workflow_action(name) for name in TRANSITIONS]
+    workflow_fields = ["state", "state_changed_at", "state_changed_by", "created_by",
+                       "updated_by", "created_at", "updated_at"]  # fmt: skip
+
+    def get_readonly_fields(self, request, obj=None):
+        # State changes go through the workflow actions, never through the form.
+        return [*super().get_readonly_fields(request, obj), *self.workflow_fields]
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not may_publish(request.user, self.model):
+            for name, step in TRANSITIONS.items():
+                if step.needs_publisher:
+                    actions.pop(name, None)
+            actions.pop("delete_selected", None)
+        return actions
+
+    def has_delete_permission(self, request, obj=None):
+        published = obj is not None and obj.state == State.PUBLISHED
+        if published and not may_publish(request.user, self.model):
+            return False  # editors may delete drafts, never what the public sees
+        return super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Reverting starts from an old version on purpose: no stale-save check then.
+        request.reverting = True
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if getattr(request, "reverting", False):
+            form = type(form.__name__, (form,), {"check_version": False})
+        return form

@@ -91,6 +91,12 @@ class Publishable(Slugged, Timestamped):
             self.version += 1
         super().save(*args, **kwargs)
 
+    def publication_problems(self):
+        """What the record lacks to be published; an empty list when it lacks nothing."""
+        if hasattr(self, "citations") and not self.citations.exists():
+            return [_("it cites no source")]
+        return []
+
     @property
     def is_published(self):
         return self.state == State.PUBLISHED

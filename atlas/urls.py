@@ -6,4 +6,5 @@ app_name = "atlas"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("data/", views.CodebookView.as_view(), name="codebook"),
+    path("editors/markdown-preview/", views.markdown_preview, name="markdown-preview"),
 ]

@@ -1,8 +1,10 @@
 from dataclasses import dataclass
 
+from django.contrib.admin.views.decorators import staff_member_required
 from django.db.models import Max
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
@@ -14,9 +16,25 @@ from atlas.exports import (
     json_response,
     xlsx_response,
 )
+from atlas.markdown import render_markdown
 from cases.matrix import role_pathway_matrix
 from cases.models import Case, WorldRegion
 from pathways.models import CityRole, Network, PathwayType, Publication, Recommendation
+
+
+class PreviewMixin:
+    """Detail pages show only published records, except to editors, who get a preview."""
+
+    def can_preview(self):
+        user, meta = self.request.user, self.model._meta
+        return user.is_staff and user.has_perm(f"{meta.app_label}.view_{meta.model_name}")
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        return queryset if self.can_preview() else queryset.published()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=not self.object.is_published, **kwargs)
 
 
 @dataclass
@@ -190,3 +208,10 @@ class CodebookView(TemplateView):
             publications=Publication.objects.all(),
             **kwargs,
         )
+
+
+@staff_member_required
+@require_POST
+def markdown_preview(request):
+    """The admin's live preview: Markdown rendered and sanitised as on the public pages."""
+    return HttpResponse(render_markdown(request.POST.get("text", "")[:100_000]))

@@ -1,10 +1,22 @@
-from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
+from difflib import SequenceMatcher
 
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from simple_history.admin import SimpleHistoryAdmin
+
+from atlas.admin import VersionedForm, WorkflowAdmin
+from cases.merging import merge_cases
 from cases.models import (
     Case,
     CaseGCMObjective,
     CasePathwayType,
+    CaseRedirect,
     CaseRole,
     CountryRegion,
     KeyFigure,
@@ -12,7 +24,7 @@ from cases.models import (
     Place,
     WorldRegion,
 )
-from pathways.admin import HTTPS_LINKS, CitationInline, CitedAdmin
+from pathways.admin import HTTPS_LINKS, CitationInline
 
 
 @admin.register(WorldRegion)
@@ -30,7 +42,7 @@ class CountryRegionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):
+class PlaceAdmin(SimpleHistoryAdmin):
     list_display = ["name", "level", "country", "region", "subregion", "latitude", "longitude"]
     list_filter = ["level", "region", "subregion", "country"]
     search_fields = ["name", "slug", "aliases"]
@@ -40,7 +52,7 @@ class PlaceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(SimpleHistoryAdmin):
     formfield_overrides = HTTPS_LINKS
     list_display = ["name", "acronym", "kind"]
     list_filter = ["kind"]
@@ -48,26 +60,33 @@ class OrganisationAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+@admin.register(CaseRedirect)
+class CaseRedirectAdmin(admin.ModelAdmin):
+    list_display = ["old_slug", "case", "created_at"]
+    search_fields = ["old_slug", "case__title"]
+    autocomplete_fields = ["case"]
+
+
 class CaseRoleInline(admin.TabularInline):
     model = CaseRole
     extra = 0
-    verbose_name = _("city role")
-    verbose_name_plural = _("city roles")
+    verbose_name = gettext_lazy("city role")
+    verbose_name_plural = gettext_lazy("city roles")
 
 
 class CasePathwayTypeInline(admin.TabularInline):
     model = CasePathwayType
     extra = 0
-    verbose_name = _("pathway type")
-    verbose_name_plural = _("pathway types")
+    verbose_name = gettext_lazy("pathway type")
+    verbose_name_plural = gettext_lazy("pathway types")
 
 
 class CaseGCMObjectiveInline(admin.TabularInline):
     model = CaseGCMObjective
     extra = 0
     autocomplete_fields = ["objective"]
-    verbose_name = _("GCM objective")
-    verbose_name_plural = _("GCM objectives")
+    verbose_name = gettext_lazy("GCM objective")
+    verbose_name_plural = gettext_lazy("GCM objectives")
 
 
 class KeyFigureInline(admin.TabularInline):
@@ -75,11 +94,61 @@ class KeyFigureInline(admin.TabularInline):
     extra = 0
 
 
+NOT_A_DUPLICATE_HINT = gettext_lazy(
+    "If it is a different practice, tick “This is not a duplicate” and save."
+)
+
+
+def similar(a, b):
+    return SequenceMatcher(None, a.casefold(), b.casefold()).ratio() >= 0.6
+
+
+class CaseForm(VersionedForm):
+    not_a_duplicate = forms.BooleanField(
+        required=False,
+        label=gettext_lazy("This is not a duplicate"),
+        help_text=gettext_lazy("Tick after checking the possible duplicates shown above."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None and not cleaned.get("not_a_duplicate"):
+            duplicates = self.possible_duplicates(cleaned)
+            if duplicates:
+                links = format_html_join(
+                    ", ",
+                    '<a href="{}">{}</a>',
+                    (
+                        (reverse("admin:cases_case_change", args=[c.pk]), c.title)
+                        for c in duplicates
+                    ),
+                )
+                raise ValidationError(
+                    format_html(
+                        "{} {}. {}",
+                        _("This case may duplicate"),
+                        links,
+                        NOT_A_DUPLICATE_HINT,
+                    )
+                )
+        return cleaned
+
+    @staticmethod
+    def possible_duplicates(cleaned):
+        title, places = cleaned.get("title") or "", cleaned.get("places")
+        if not title or not places:
+            return []
+        same_place = Case.objects.filter(places__in=places).distinct()
+        return [case for case in same_place if similar(case.title, title)]
+
+
 @admin.register(Case)
-class CaseAdmin(CitedAdmin):
-    list_display = ["title", "program_category", "status", "depth", "start_year", "state"]
+class CaseAdmin(WorkflowAdmin):
+    form = CaseForm
+    list_display = ["title", "program_category", "status", "depth", "state", "last_verified"]
     list_filter = [
         "state",
+        "is_suggestion",
         "status",
         "depth",
         "roles",
@@ -88,7 +157,7 @@ class CaseAdmin(CitedAdmin):
         "places__region",
         "citations__publication",
     ]
-    search_fields = ["title", "summary", "description", "places__name", "partners__name"]
+    search_fields = ["title", "slug", "summary", "description", "places__name", "partners__name"]
     autocomplete_fields = [
         "places",
         "actor_network",
@@ -107,23 +176,65 @@ class CaseAdmin(CitedAdmin):
         CitationInline,
     ]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "state", "summary", "description"]}),
-        (_("Who and where"), {"fields": ["places", "actor_network", "partners", "networks"]}),
+        (None, {"fields": ["title", "slug", "summary", "description", "not_a_duplicate"]}),
+        (gettext_lazy("Who and where"), {"fields": ["places", "actor_network", "partners",
+                                                     "networks"]}),
         (
-            _("Classification"),
+            gettext_lazy("Classification"),
+            {"fields": ["program_category", "frameworks", "financing_mechanisms", "status",
+                        "depth"]},
+        ),
+        (gettext_lazy("Years"), {"fields": ["start_year", "end_year"]}),
+        (
+            gettext_lazy("Suggested by the public"),
             {
-                "fields": [
-                    "program_category",
-                    "frameworks",
-                    "financing_mechanisms",
-                    "status",
-                    "depth",
-                ]
+                "classes": ["collapse"],
+                "fields": ["is_suggestion", "suggested_place", "suggested_source",
+                           "suggester_email"],
             },
         ),
-        (_("Years"), {"fields": ["start_year", "end_year"]}),
-        (_("Record"), {"fields": ["created_at", "updated_at"]}),
-    ]
+        (
+            gettext_lazy("Record"),
+            {"fields": ["last_verified", "seen_version", *WorkflowAdmin.workflow_fields]},
+        ),
+    ]  # fmt: skip
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("program_category")
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not request.user.has_perm("cases.merge_case"):
+            actions.pop("merge_into", None)
+        return actions
+
+    @admin.action(description=gettext_lazy("Merge the selected duplicates into one case"))
+    def merge_into(self, request, queryset):
+        if not request.user.has_perm("cases.merge_case"):
+            self.message_user(request, _("Only publishers may merge cases."), messages.ERROR)
+            return None
+        cases = list(queryset.order_by("title"))
+        if len(cases) < 2:
+            self.message_user(request, _("Select two or more cases to merge."), messages.ERROR)
+            return None
+        keep = request.POST.get("keep")
+        if "apply" in request.POST and keep:
+            into = next((case for case in cases if str(case.pk) == keep), None)
+            if into is not None:
+                merge_cases(duplicates=cases, into=into, user=request.user)
+                self.message_user(
+                    request,
+                    _("Merged %(count)d cases into “%(title)s”; old addresses redirect there.")
+                    % {"count": len(cases) - 1, "title": into.title},
+                )
+                return None
+        context = {
+            **self.admin_site.each_context(request),
+            "cases": cases,
+            "opts": self.model._meta,
+            "action_name": "merge_into",
+            "title": _("Merge duplicate cases"),
+        }
+        return TemplateResponse(request, "admin/cases/case/merge.html", context)
+
+    actions = [*WorkflowAdmin.actions, "merge_into"]

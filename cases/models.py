@@ -367,6 +367,16 @@ class Case(Publishable):
     def get_absolute_url(self):
         return reverse("cases:case-detail", args=[self.slug])
 
+    def publication_problems(self):
+        problems = []
+        if not self.places.exists() and self.actor_network_id is None:
+            problems.append(_("it has no place (nor an acting network)"))
+        if not self.case_roles.exists():
+            problems.append(_("it has no city role"))
+        if not self.citations.exists():
+            problems.append(_("it cites no source"))
+        return problems
+
     def related_cases(self, limit=6):
         """Published cases like this one, grouped by why they are alike."""
         others = Case.objects.published().exclude(pk=self.pk).for_list()

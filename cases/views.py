@@ -1,15 +1,15 @@
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 from django_countries import countries
 
 from atlas import citing
-from atlas.views import FacetedListView, dataset_version
+from atlas.views import FacetedListView, PreviewMixin, dataset_version
 from cases.exports import CASES
 from cases.filters import CaseFilter
-from cases.models import Case, Place
+from cases.models import Case, CaseRedirect, Place
 from pathways.models import Network, Recommendation
 
 
@@ -25,8 +25,19 @@ class CaseListView(FacetedListView):
         )
 
 
-class CaseDetailView(DetailView):
-    queryset = Case.objects.published().for_detail()
+class CaseDetailView(PreviewMixin, DetailView):
+    model = Case
+    queryset = Case.objects.for_detail()
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # A merged duplicate's old address leads to the case it was merged into.
+            moved = CaseRedirect.objects.filter(old_slug=kwargs["slug"]).select_related("case")
+            if moved and moved[0].case.is_published:
+                return HttpResponsePermanentRedirect(moved[0].case.get_absolute_url())
+            raise
 
     def get_context_data(self, **kwargs):
         url = self.request.build_absolute_uri(self.object.get_absolute_url())
@@ -49,7 +60,7 @@ class CaseCitationView(CaseDetailView):
         return citing.download(text, f"atlas-{case.slug}.{fmt}", citing.FORMATS[fmt])
 
     def get_context_data(self, **kwargs):
-        return kwargs
+        return kwargs  # a file, not a page: no related cases or recommendations needed
 
 
 class PlaceDetailView(DetailView):

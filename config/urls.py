@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
 from atlas.converters import CitationFormat
@@ -6,6 +7,16 @@ from atlas.converters import CitationFormat
 register_converter(CitationFormat, "citation_format")
 
 urlpatterns = [
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(success_url="/accounts/reset/done/"),
+        name="password_reset_confirm",
+    ),
+    path(
+        "accounts/reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
     path("admin/", admin.site.urls),
     path("api/", include("api.urls")),
     path("", include("cases.urls")),

@@ -1,8 +1,9 @@
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
+from atlas.admin import WorkflowAdmin
 from pathways.models import (
     Addressee,
     Citation,
@@ -18,43 +19,55 @@ from pathways.models import (
     RegionalFramework,
 )
 
-
-class CitationInline(GenericTabularInline):
-    model = Citation
-    extra = 0
-    min_num = 0
-    autocomplete_fields = ["publication"]
-    fields = ["publication", "section", "locator", "note", "order"]
-
-
-class CitedAdmin(admin.ModelAdmin):
-    """For records that carry citations and a publication state."""
-
-    inlines = [CitationInline]
-    list_filter = ["state", "citations__publication"]
-    readonly_fields = ["created_at", "updated_at"]
-    actions = ["publish", "unpublish"]
-
-    @admin.action(description=_("Publish the selected records"))
-    def publish(self, request, queryset):
-        queryset.update(state="published")
-
-    @admin.action(description=_("Return the selected records to draft"))
-    def unpublish(self, request, queryset):
-        queryset.update(state="draft")
-
-
 # Editors paste links without a scheme; https is the safe guess.
 HTTPS_LINKS = {models.URLField: {"assume_scheme": "https"}}
 
 
+class CitationInline(GenericTabularInline):
+    model = Citation
+    extra = 0
+    autocomplete_fields = ["publication"]
+    fields = ["publication", "section", "locator", "note", "order"]
+    formfield_overrides = {
+        models.TextField: {"widget": admin.widgets.AdminTextareaWidget(attrs={"rows": 2})}
+    }
+
+
+class CitedAdmin(WorkflowAdmin):
+    """For records that carry citations and go through the workflow."""
+
+    inlines = [CitationInline]
+    list_filter = ["state", "citations__publication"]
+
+
 @admin.register(Publication)
-class PublicationAdmin(admin.ModelAdmin):
+class PublicationAdmin(SimpleHistoryAdmin):
+    """Editors add reports, articles and web pages; the five papers stay as they are."""
+
     formfield_overrides = HTTPS_LINKS
-    list_display = ["short_title", "year", "kind", "publisher"]
+    list_display = ["short_title", "year", "kind", "publisher", "is_seed_paper"]
     list_filter = ["kind", "year"]
     search_fields = ["title", "short_title", "authors", "publisher"]
     prepopulated_fields = {"slug": ["short_title"]}
+    fields = ["title", "short_title", "slug", "authors", "publisher", "year", "month", "kind",
+              "url", "accessed", "summary", "text_file"]  # fmt: skip
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.is_seed_paper:
+            return self.fields
+        return ["text_file"]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj is not None and obj.is_seed_paper else self.prepopulated_fields
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_seed_paper:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    @admin.display(boolean=True, description="one of the five papers")
+    def is_seed_paper(self, publication):
+        return publication.is_seed_paper
 
 
 class VocabularyAdmin(admin.ModelAdmin):

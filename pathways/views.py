@@ -3,7 +3,7 @@ from django.views.generic import DetailView, ListView
 
 from atlas import citing
 from atlas.facets import cited_in
-from atlas.views import ExportView, FacetedListView
+from atlas.views import ExportView, FacetedListView, PreviewMixin
 from cases.matrix import role_pathway_matrix
 from cases.models import Case, Place
 from pathways.exports import NETWORKS, RECOMMENDATIONS
@@ -28,8 +28,9 @@ class NetworkListView(FacetedListView):
     paginate_by = 50
 
 
-class NetworkDetailView(DetailView):
-    queryset = Network.objects.published().prefetch_related(
+class NetworkDetailView(PreviewMixin, DetailView):
+    model = Network
+    queryset = Network.objects.prefetch_related(
         CITATIONS, Prefetch("members", Place.objects.select_related("region"))
     )
 
@@ -51,11 +52,10 @@ class RecommendationListView(FacetedListView):
     paginate_by = 50
 
 
-class RecommendationDetailView(DetailView):
-    queryset = (
-        Recommendation.objects.published()
-        .select_related("program_category", "parent")
-        .prefetch_related("addressees", "roles", "pathway_types", CITATIONS)
+class RecommendationDetailView(PreviewMixin, DetailView):
+    model = Recommendation
+    queryset = Recommendation.objects.select_related("program_category", "parent").prefetch_related(
+        "addressees", "roles", "pathway_types", CITATIONS
     )
 
     def get_context_data(self, **kwargs):
