@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cases import explore, views
+from cases import changes, explore, suggestions, views
 from cases.feeds import CaseFeed
 
 app_name = "cases"
@@ -22,4 +22,8 @@ urlpatterns = [
     path("map/", explore.MapView.as_view(), name="map"),
     path("map/places.geojson", explore.PlacesGeoJSONView.as_view(), name="places-geojson"),
     path("search/", explore.SearchView.as_view(), name="search"),
+    path("suggest/", suggestions.SuggestView.as_view(), name="suggest"),
+    path("suggest/thanks/", suggestions.SuggestThanksView.as_view(), name="suggest-thanks"),
+    path("changes/", changes.ChangesView.as_view(), name="changes"),
+    path("changes/feed.atom", changes.ChangesFeed(), name="changes-feed"),
 ]

@@ -1,0 +1,188 @@
+"""The public's “Suggest a practice” form: a suggestion becomes a draft case for the editors.
+
+Nothing suggested is public until an editor reviews and publishes it; the public pages and the
+API only ever show published cases.
+"""
+
+import logging
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.core.validators import URLValidator
+from django.db.models import Q
+from django.http import HttpResponseRedirect
+from django.urls import reverse, reverse_lazy
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, TemplateView
+
+from atlas.models import State
+from cases.models import Case, CaseRedirect
+
+logger = logging.getLogger(__name__)
+
+EDITOR_GROUPS = ["Editors", "Publishers"]
+RATE_LIMIT = 5  # suggestions per address …
+RATE_WINDOW = 60 * 60  # … in this many seconds
+
+
+class WebLinkField(forms.URLField):
+    # Only links a browser opens as a page; Django's own check also lets ftp:// through.
+    default_validators = [URLValidator(schemes=["http", "https"])]
+
+
+class SuggestionForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("Name of the practice"), max_length=250)
+    place = forms.CharField(
+        label=gettext_lazy("Place"),
+        max_length=200,
+        help_text=gettext_lazy("The city, region or other local government that carries it."),
+    )
+    description = forms.CharField(
+        label=gettext_lazy("Description"),
+        min_length=20,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=gettext_lazy("What the practice does, for whom, since when."),
+    )
+    source = WebLinkField(
+        label=gettext_lazy("Source link"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        help_text=gettext_lazy("A page or paper that describes the practice."),
+    )
+    email = forms.EmailField(
+        label=gettext_lazy("Your email"),
+        required=False,
+        help_text=gettext_lazy("Only for the editors, should they have a question. Never shown."),
+    )
+    # The honeypot: hidden from people by CSS and out of the tab order, so only bots fill it.
+    website = forms.CharField(
+        label=gettext_lazy("Leave this empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def clean_name(self):
+        # The name goes into a mail subject, where a line break is refused.
+        return " ".join(self.cleaned_data["name"].split())
+
+
+def unique_slug(name):
+    """The name's slug, numbered (-2, -3, …) past every case's slug and every old slug."""
+    base = slugify(name)[:110].strip("-") or "suggestion"
+    taken = set(Case.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    taken |= set(
+        CaseRedirect.objects.filter(old_slug__startswith=base).values_list("old_slug", flat=True)
+    )
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def create_suggestion(data):
+    return Case.objects.create(
+        title=data["name"],
+        slug=unique_slug(data["name"]),
+        description=data["description"],
+        state=State.DRAFT,
+        is_suggestion=True,
+        suggested_place=data["place"],
+        suggested_source=data["source"],
+        suggester_email=data["email"],
+    )
+
+
+def editor_emails():
+    """Who hears of a suggestion: the configured addresses and every active editor."""
+    editors = (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(groups__name__in=EDITOR_GROUPS) | Q(is_superuser=True))
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    return sorted(set(settings.ATLAS_EDITOR_EMAILS) | set(editors))
+
+
+def notify_editors(case, *, admin_url):
+    recipients = editor_emails()
+    if not recipients:
+        return
+    subject = _("Suggested practice: %(name)s") % {"name": case.title}
+    lines = [
+        _("Someone suggested a practice for the atlas. It is a draft until you publish it."),
+        "",
+        _("Name: %(value)s") % {"value": case.title},
+        _("Place: %(value)s") % {"value": case.suggested_place},
+        _("Source: %(value)s") % {"value": case.suggested_source or "—"},
+        _("Contact: %(value)s") % {"value": case.suggester_email or "—"},
+        "",
+        case.description,
+        "",
+        _("Review it: %(url)s") % {"url": admin_url},
+    ]
+    try:
+        send_mail(subject, "\n".join(lines), None, recipients)
+    except OSError:
+        # The suggestion is saved and listed in the admin; a mail server that is down must not
+        # turn the suggester's success into an error page.
+        logger.exception("Could not notify the editors of suggestion %s", case.pk)
+
+
+def take_rate_slot(address):
+    """Count one suggestion from this address; False once it has used up its hour's share."""
+    # REMOTE_ADDR is the client as the server sees it; a proxy in front must pass the
+    # client's address on, or every visitor would count as the proxy.
+    key = f"suggest-rate:{address}"
+    cache.add(key, 0, RATE_WINDOW)
+    try:
+        return cache.incr(key) <= RATE_LIMIT
+    except ValueError:  # the key expired between add and incr: a new window
+        cache.add(key, 1, RATE_WINDOW)
+        return True
+
+
+class SuggestView(FormView):
+    template_name = "cases/suggest.html"
+    form_class = SuggestionForm
+    success_url = reverse_lazy("cases:suggest-thanks")
+
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("website"):
+            # Answered like a success, so that a bot learns nothing from it.
+            return self.thanks()
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        if not take_rate_slot(self.request.META.get("REMOTE_ADDR", "")):
+            form.add_error(
+                None,
+                _(
+                    "You have sent %(limit)d suggestions in the past hour, as many as we accept. "
+                    "Please try again later; your text is still here."
+                )
+                % {"limit": RATE_LIMIT},
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        case = create_suggestion(form.cleaned_data)
+        admin_url = reverse("admin:cases_case_change", args=[case.pk])
+        notify_editors(case, admin_url=self.request.build_absolute_uri(admin_url))
+        return self.thanks()
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def thanks(self):
+        # 303: the browser fetches the thank-you page with GET, and reloading it resends nothing.
+        return HttpResponseRedirect(self.get_success_url(), status=303)
+
+
+class SuggestThanksView(TemplateView):
+    template_name = "cases/suggest_thanks.html"
