@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from import_export.admin import ImportMixin
+from import_export.formats import base_formats
 from simple_history.admin import SimpleHistoryAdmin
 
 from atlas.admin import VersionedForm, WorkflowAdmin
@@ -24,6 +26,7 @@ from cases.models import (
     Place,
     WorldRegion,
 )
+from cases.resources import CaseResource
 from pathways.admin import HTTPS_LINKS, CitationInline
 
 
@@ -143,8 +146,10 @@ class CaseForm(VersionedForm):
 
 
 @admin.register(Case)
-class CaseAdmin(WorkflowAdmin):
+class CaseAdmin(ImportMixin, WorkflowAdmin):
     form = CaseForm
+    resource_classes = [CaseResource]
+    import_formats = [base_formats.CSV, base_formats.XLSX]
     list_display = ["title", "program_category", "status", "depth", "state", "last_verified"]
     list_filter = [
         "state",

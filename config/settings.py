@@ -140,6 +140,8 @@ ATLAS_PAPERS_DIR = Path(env_str("ATLAS_PAPERS_DIR", str(BASE_DIR.parent / "share
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+# Importing creates and changes cases, so it takes the permission to add them.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 
 # Mail: the console in development; a deployment sets EMAIL_URL-style values below.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -189,7 +189,7 @@ class Citation(models.Model):
     publication = models.ForeignKey(Publication, on_delete=models.PROTECT, related_name="citations")
     section = models.CharField(_("section heading"), max_length=300)
     locator = models.CharField(
-        _("locator"), max_length=200, blank=True, help_text=_("Box, table, annex row or page.")
+        _("locator"), max_length=300, blank=True, help_text=_("Box, table, annex row or page.")
     )
     note = models.TextField(_("note"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)

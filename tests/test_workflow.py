@@ -117,6 +117,21 @@ def test_permission_delete_a_published_case(client, request, role, status):
     assert login(client, someone(role, request)).get(url).status_code == status
 
 
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [("anonymous", 302), ("editor", 200), ("publisher", 200), ("superuser", 200)],
+)
+def test_permission_import_a_spreadsheet(client, request, role, status):
+    url = reverse("admin:cases_case_import")
+    assert login(client, someone(role, request)).get(url).status_code == status
+
+
+def test_staff_without_the_right_to_add_cases_cannot_import(client):
+    viewer = User.objects.create_user("viewer", password="x", is_staff=True)
+    client.force_login(viewer)
+    assert client.get(reverse("admin:cases_case_import")).status_code == 403
+
+
 def test_editors_may_delete_their_drafts(client, editor):
     case = complete_case()
     url = reverse("admin:cases_case_delete", args=[case.pk])

@@ -6,7 +6,29 @@ normalised form, so the loader can tell whether a record still matches what it l
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
+
 from atlas.loading.errors import FixtureError
+
+
+def create_validated(related, **fields):
+    """Create a related row (a role, a figure, a citation) after validating it, so that a value
+    the database would reject — too long, out of range — is a clear fixture error everywhere,
+    SQLite (which would store it) included."""
+    row = related.model(**fields)
+    if hasattr(related, "content_type_field_name"):  # a generic relation: citations
+        setattr(row, related.content_type_field_name, related.content_type)
+        setattr(row, related.object_id_field_name, related.pk_val)
+    else:
+        setattr(row, related.field.name, related.instance)
+    try:
+        row.full_clean(validate_unique=False)
+    except ValidationError as error:
+        raise FixtureError(
+            f"{related.instance}: {related.model.__name__}: {error.messages}"
+        ) from None
+    row.save()
+    return row
 
 
 def clean_text(value):
@@ -140,11 +162,9 @@ class Classified(Field):
         related.all().delete()
         target_model = related.model._meta.get_field(self.target).related_model
         for key, attribute in value:
-            related.create(
-                **{
-                    self.target: context.find(target_model, key),
-                    self.attribute: self.to_db(attribute),
-                }
+            target = context.find(target_model, key)
+            create_validated(
+                related, **{self.target: target, self.attribute: self.to_db(attribute)}
             )
 
 
@@ -176,7 +196,7 @@ class Rows(Field):
         related = getattr(obj, self.name)
         related.all().delete()
         for order, row in enumerate(value):
-            related.create(order=order, **row)
+            create_validated(related, order=order, **row)
 
 
 class Citations(Field):
@@ -210,4 +230,5 @@ class Citations(Field):
         obj.citations.all().delete()
         for order, citation in enumerate(value):
             publication = context.find(Publication, citation["publication"])
-            obj.citations.create(order=order, **{**citation, "publication": publication})
+            row = {**citation, "publication": publication}
+            create_validated(obj.citations, order=order, **row)

@@ -144,6 +144,7 @@ def test_load_atlas_lets_a_stated_role_win_over_a_classified_one(fixtures_copy):
         ({"slug": PAPYRUS, "title": "A second definition", "section": "s"}, "exactly one entry"),
         ({"slug": "x", "title": "X", "status": "sleeping", "section": "s"}, "sleeping"),
         ({"slug": "x", "title": "X", "start_year": 2020, "end_year": 2019, "section": "s"}, "end"),
+        ({"slug": "x", "title": "X", "section": "s", "locator": "L" * 301}, "at most 300"),
     ],
 )
 def test_load_atlas_refuses_a_bad_fixture_and_writes_nothing(fixtures_copy, entry, message):
