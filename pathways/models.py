@@ -334,6 +334,9 @@ class FinancingMechanism(Cited):
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
 
+    def get_absolute_url(self):
+        return reverse("pathways:financing-list") + f"#{self.slug}"
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("financing mechanism")
@@ -356,6 +359,9 @@ class RegionalFramework(Cited):
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
     countries = CountryField(_("member countries"), multiple=True, blank=True)
     description = models.TextField(_("description"), blank=True)
+
+    def get_absolute_url(self):
+        return reverse("pathways:framework-list") + f"#{self.slug}"
 
     class Meta:
         ordering = ["name"]

@@ -19,6 +19,8 @@ urlpatterns = [
         name="recommendation-detail",
     ),
     path("publications/", views.PublicationListView.as_view(), name="publication-list"),
+    path("financing/", views.FinancingMechanismListView.as_view(), name="financing-list"),
+    path("frameworks/", views.RegionalFrameworkListView.as_view(), name="framework-list"),
     path(
         "publications/cite.<citation_format:format>",
         views.publication_citations,

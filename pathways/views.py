@@ -11,11 +11,13 @@ from pathways.filters import NetworkFilter, RecommendationFilter
 from pathways.models import (
     Citation,
     CityRole,
+    FinancingMechanism,
     GCMObjective,
     Network,
     PathwayType,
     Publication,
     Recommendation,
+    RegionalFramework,
 )
 
 CITATIONS = Prefetch("citations", queryset=Citation.objects.select_related("publication"))
@@ -73,6 +75,22 @@ class RecommendationExportView(ExportView):
     dataset = RECOMMENDATIONS
     filterset_class = RecommendationFilter
     queryset = RecommendationListView.queryset.prefetch_related("roles", "pathway_types")
+
+
+class FinancingMechanismListView(ListView):
+    """The financing strategies of paper 001, each with the cases that use it."""
+
+    queryset = FinancingMechanism.objects.published().prefetch_related(
+        CITATIONS, Prefetch("examples", Case.objects.published())
+    )
+
+
+class RegionalFrameworkListView(ListView):
+    """Regional mobility frameworks (MERCOSUR, Andean Community, Pacific Alliance, …)."""
+
+    queryset = RegionalFramework.objects.published().prefetch_related(
+        CITATIONS, Prefetch("cases", Case.objects.published())
+    )
 
 
 class PublicationListView(ListView):

@@ -75,3 +75,22 @@ def test_recommendation_list_queries_do_not_grow(client, django_assert_num_queri
         cite(RecommendationFactory())
     with django_assert_num_queries(11):
         client.get("/recommendations/")
+
+
+def test_financing_page_lists_the_mechanisms_of_001_with_their_cases(client):
+    from pathways.models import FinancingMechanism
+
+    page = client.get("/financing/").content.decode()
+    for mechanism in FinancingMechanism.objects.published():
+        assert f'id="{mechanism.slug}"' in page
+        for case in mechanism.examples.published():
+            assert case.get_absolute_url() in page
+
+
+def test_frameworks_page_lists_the_regional_frameworks(client):
+    from pathways.models import RegionalFramework
+
+    page = client.get("/frameworks/").content.decode()
+    assert RegionalFramework.objects.published().count() >= 3
+    for framework in RegionalFramework.objects.published():
+        assert f'id="{framework.slug}"' in page
