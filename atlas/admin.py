@@ -98,7 +98,11 @@ class WorkflowAdmin(SimpleHistoryAdmin):
     """Admin of a curated record: history, workflow actions, who saved it, stale-save guard."""
 
     form = VersionedForm
-    formfield_overrides = {models.TextField: {"widget": MarkdownTextarea}}
+    formfield_overrides = {
+        models.TextField: {"widget": MarkdownTextarea},
+        # Editors paste links without a scheme; https is the safe guess.
+        models.URLField: {"assume_scheme": "https"},
+    }
     actions = [workflow_action(name) for name in TRANSITIONS]
     workflow_fields = ["state", "state_changed_at", "state_changed_by", "created_by",
                        "updated_by", "created_at", "updated_at"]  # fmt: skip
