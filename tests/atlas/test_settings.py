@@ -43,3 +43,15 @@ def test_deploy_check_is_clean_under_production_settings():
         ALLOWED_HOSTS="atlas.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_environment_variable_is_documented():
+    import re
+
+    read = set(
+        re.findall(r'env_\w+\("([A-Z_]+)"', (settings.BASE_DIR / "config/settings.py").read_text())
+    )
+    documented = set(
+        re.findall(r"^([A-Z_]+)=", (settings.BASE_DIR / ".env.example").read_text(), re.M)
+    )
+    assert read - documented == set()
