@@ -3,13 +3,16 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
-# Development defaults; a deployment sets DEBUG=false and a real SECRET_KEY instead.
-export DEBUG ?= true
 
 .PHONY: help install run test lint fmt load verify migrations-check clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
+
+# Development settings for manage.py and the tests; a deployment sets its environment instead
+# (variables already in the environment always win over this file).
+.env:
+	printf '# Written by make for development; see .env.example for every variable.\nDEBUG=true\n' > $@
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -17,9 +20,9 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
-install: $(VENV)/.installed  ## create .venv and install the project with its dev tools
+install: $(VENV)/.installed .env  ## create .venv and install the project with its dev tools
 
-load: $(VENV)/.installed  ## migrate and load the papers' data (idempotent)
+load: install  ## migrate and load the papers' data (idempotent)
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_atlas
 
@@ -29,7 +32,7 @@ run: load  ## serve the site on http://127.0.0.1:$(PORT)/ with SQLite and the da
 verify: load  ## check every citation and every case's places against the papers' texts
 	$(PY) manage.py verify_citations
 
-test: $(VENV)/.installed  ## run the whole test suite (DATABASE_URL picks the database)
+test: install  ## run the whole test suite (DATABASE_URL picks the database)
 	$(PY) -m pytest -n 2 --dist loadfile
 
 lint: $(VENV)/.installed  ## ruff check and format check

@@ -8,6 +8,18 @@ TRUE = {"1", "true", "yes", "on"}
 FALSE = {"0", "false", "no", "off", ""}
 
 
+def load_env_file(path):
+    """Read KEY=VALUE lines of a development `.env` (written by `make`) into the environment.
+    Variables already set win, so a deployment's real environment is never overridden."""
+    if not path.exists():
+        return
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#") and "=" in line:
+            key, value = line.split("=", 1)
+            os.environ.setdefault(key.strip(), value.strip())
+
+
 def env_bool(name, default):
     value = os.environ.get(name)
     if value is None:

@@ -21,6 +21,7 @@ def run_django(*args, **env):
 
 
 def test_site_refuses_to_start_without_a_secret_when_debug_is_off():
+    # The checkout's development .env says DEBUG=true; the environment's DEBUG=false wins.
     result = run_django("check", DEBUG="false")
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
@@ -55,3 +56,16 @@ def test_every_environment_variable_is_documented():
         re.findall(r"^([A-Z_]+)=", (settings.BASE_DIR / ".env.example").read_text(), re.M)
     )
     assert read - documented == set()
+
+
+def test_env_file_fills_in_but_never_overrides_the_environment(tmp_path, monkeypatch):
+    from config.env import load_env_file
+
+    env_file = tmp_path / ".env"
+    env_file.write_text("# comment\nATLAS_TEST_A=from-file\nATLAS_TEST_B = from-file\n")
+    monkeypatch.setenv("ATLAS_TEST_B", "from-environment")
+    monkeypatch.delenv("ATLAS_TEST_A", raising=False)
+    load_env_file(env_file)
+    assert os.environ["ATLAS_TEST_A"] == "from-file"
+    assert os.environ["ATLAS_TEST_B"] == "from-environment"
+    monkeypatch.delenv("ATLAS_TEST_A")
