@@ -35,9 +35,10 @@ verify: load  ## check every citation and every case's places against the papers
 test: install  ## run the whole test suite (DATABASE_URL picks the database)
 	$(PY) -m pytest -n 2 --dist loadfile
 
-lint: $(VENV)/.installed  ## ruff check and format check
+lint: $(VENV)/.installed  ## ruff check, format check and the import-linter contracts (layers)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 
 fmt: $(VENV)/.installed  ## format the code
 	$(PY) -m ruff check --fix .

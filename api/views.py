@@ -10,7 +10,14 @@ from cases.filters import CaseFilter
 from cases.models import Case, Place
 from cases.serializers import CaseSerializer, PlaceSerializer
 from pathways.filters import NetworkFilter, RecommendationFilter
-from pathways.models import CityRole, GCMObjective, Network, PathwayType, Publication
+from pathways.models import (
+    CityRole,
+    GCMObjective,
+    Network,
+    PathwayType,
+    Publication,
+    Recommendation,
+)
 from pathways.serializers import (
     CityRoleSerializer,
     GCMObjectiveSerializer,
@@ -19,7 +26,6 @@ from pathways.serializers import (
     PublicationSerializer,
     RecommendationSerializer,
 )
-from pathways.views import CITATIONS, RecommendationExportView
 
 
 class Pages(PageNumberPagination):
@@ -75,7 +81,7 @@ class PlaceViewSet(ReadOnly):
 class NetworkViewSet(ReadOnly):
     """Published city networks. Filters as on /networks/."""
 
-    queryset = Network.objects.published().prefetch_related(CITATIONS, "members")
+    queryset = Network.objects.published().for_export()
     serializer_class = NetworkSerializer
     filter_backends = [DjangoFilterBackend]
     filterset_class = NetworkFilter
@@ -84,7 +90,7 @@ class NetworkViewSet(ReadOnly):
 class RecommendationViewSet(ReadOnly):
     """Published recommendations. Filters as on /recommendations/."""
 
-    queryset = RecommendationExportView.queryset
+    queryset = Recommendation.objects.published().for_export()
     serializer_class = RecommendationSerializer
     filter_backends = [DjangoFilterBackend]
     filterset_class = RecommendationFilter

@@ -1,4 +1,4 @@
-"""How to cite a case of the atlas, and the papers it rests on: plain text, BibTeX and RIS."""
+"""Citations as files a reference manager reads: BibTeX and RIS, written from fields."""
 
 import re
 
@@ -19,77 +19,6 @@ def bibtex(kind, key, fields):
 def ris(fields):
     lines = [f"{tag}  - {value}" for tag, value in fields if value not in (None, "")]
     return "\n".join([*lines, "ER  - "]) + "\n"
-
-
-def case_text(case, url, version):
-    sources = "; ".join(str(citation) for citation in case.citations.all())
-    return (
-        f"City Pathways Atlas. “{case.title}”. Case record, dataset version {version}. "
-        f"{url}. Sources: {sources}."
-    )
-
-
-def case_bibtex(case, url, version):
-    return bibtex(
-        "misc",
-        f"atlas-{case.slug}",
-        [
-            ("title", case.title),
-            ("author", "{City Pathways Atlas}"),
-            ("year", version[:4]),
-            ("howpublished", "City Pathways Atlas, case record"),
-            ("url", url),
-            ("note", f"Dataset version {version}. Sources: "
-                     + "; ".join(str(c) for c in case.citations.all())),
-        ],
-    ).replace("\\{City Pathways Atlas\\}", "{City Pathways Atlas}")  # fmt: skip
-
-
-def case_ris(case, url, version):
-    return ris(
-        [
-            ("TY", "ELEC"),
-            ("TI", case.title),
-            ("AU", "City Pathways Atlas"),
-            ("PY", version[:4]),
-            ("UR", url),
-            ("AB", case.summary),
-            *[("N1", str(citation)) for citation in case.citations.all()],
-        ]
-    )
-
-
-def publication_key(publication):
-    return publication.slug.replace("-", "") + str(publication.year)
-
-
-def publication_bibtex(publication):
-    return bibtex(
-        "techreport",
-        publication_key(publication),
-        [
-            ("title", publication.title),
-            ("author", publication.authors.replace("; ", " and ")),
-            ("institution", publication.publisher),
-            ("year", publication.year),
-            ("month", publication.month),
-            ("url", publication.url),
-        ],
-    )
-
-
-def publication_ris(publication):
-    authors = [("AU", name) for name in publication.authors.split("; ") if name]
-    return ris(
-        [
-            ("TY", "RPRT"),
-            ("TI", publication.title),
-            *authors,
-            ("PB", publication.publisher),
-            ("PY", publication.year),
-            ("UR", publication.url),
-        ]
-    )
 
 
 def download(text, filename, content_type):

@@ -54,6 +54,27 @@ class Dataset:
         ]
 
 
+# Readers of a record's values, for columns.
+def absolute(record):
+    return record.get_absolute_url()
+
+
+def names(relation):
+    return lambda record: [item.name for item in getattr(record, relation).all()]
+
+
+def slugs(relation):
+    return lambda record: [item.slug for item in getattr(record, relation).all()]
+
+
+def citations(record):
+    return [str(citation) for citation in record.citations.all()]
+
+
+def unique(values):
+    return list(dict.fromkeys(value for value in values if value))
+
+
 def cell(value):
     """One spreadsheet-safe cell: lists joined with '; ', no formula can start it."""
     if value is None:

@@ -9,9 +9,7 @@ costs a fixed number of queries whatever it shows.
 from dataclasses import dataclass
 
 import django_filters
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Model, Q, QuerySet
-from django.utils.translation import gettext_lazy as _
 
 
 @dataclass
@@ -50,40 +48,6 @@ class FieldFacet:
         counts = {str(row[self.field]): row["facet_count"] for row in rows}
         for value, label in self.labels():
             yield str(value), str(label), counts.get(str(value), 0)
-
-
-class SourceFacet:
-    """Records per source publication, counted through their (generic) citations."""
-
-    def __init__(self, model):
-        self.model = model
-
-    def count(self, matching):
-        from pathways.models import Citation, Publication
-
-        rows = (
-            Citation.objects.filter(
-                content_type=ContentType.objects.get_for_model(self.model), object_id__in=matching
-            )
-            .values("publication__slug")
-            .annotate(facet_count=Count("object_id", distinct=True))
-            .order_by()
-        )
-        counts = {row["publication__slug"]: row["facet_count"] for row in rows}
-        for publication in Publication.objects.all():
-            yield publication.slug, str(publication), counts.get(publication.slug, 0)
-
-
-def cited_in(queryset, publications):
-    """The records of a queryset that cite one of the publications."""
-    from pathways.models import Citation
-
-    if not publications:
-        return queryset
-    cited = Citation.objects.filter(
-        content_type=ContentType.objects.get_for_model(queryset.model), publication__in=publications
-    )
-    return queryset.filter(pk__in=cited.values("object_id"))
 
 
 class FacetedFilterSet(django_filters.FilterSet):
@@ -170,6 +134,3 @@ def multiple_slugs(queryset, label, method):
     return django_filters.ModelMultipleChoiceFilter(
         queryset=queryset, to_field_name="slug", label=label, method=method
     )
-
-
-YEAR_ERROR = _("Enter a year such as 2019.")

@@ -1,9 +1,11 @@
 """Shapes shared by the atlas's records, and the loader's memory of what it loaded."""
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 
@@ -100,6 +102,18 @@ class Publishable(Slugged, Timestamped):
     @property
     def is_published(self):
         return self.state == State.PUBLISHED
+
+
+def dataset_version():
+    """The date of the last change to a published record: what an export or citation holds
+    as of. Every curated (publishable) model counts, whichever app declares it."""
+    latest = [
+        model.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+        for model in apps.get_models()
+        if issubclass(model, Publishable)
+    ]
+    latest = [moment for moment in latest if moment]
+    return max(latest).date().isoformat() if latest else "empty"
 
 
 class LoadedRecord(models.Model):

@@ -1,25 +1,16 @@
-from dataclasses import dataclass
+"""What every page of the site may build on: the filtered-list policy, export twins, previews
+of drafts for editors, and the editors' Markdown preview."""
 
 from django.contrib.admin.views.decorators import staff_member_required
-from django.db.models import Max
 from django.http import Http404, HttpResponse, JsonResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
-from atlas.exports import (
-    CITE_ATLAS,
-    LICENCE,
-    about_rows,
-    csv_response,
-    json_response,
-    xlsx_response,
-)
+from atlas.exports import about_rows, csv_response, json_response, xlsx_response
 from atlas.markdown import render_markdown
-from cases.matrix import role_pathway_matrix
-from cases.models import Case, WorldRegion
-from pathways.models import CityRole, Network, PathwayType, Publication, Recommendation
+from atlas.models import dataset_version
 
 
 class PreviewMixin:
@@ -35,50 +26,6 @@ class PreviewMixin:
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview=not self.object.is_published, **kwargs)
-
-
-@dataclass
-class Bar:
-    value: str
-    label: str
-    count: int
-    percent: int
-
-
-def bar_chart(title, param, terms):
-    """A chart's bars, each scaled to the largest and linked to the list filtered by it."""
-    terms = list(terms)
-    top = max((term.case_count for term in terms), default=0) or 1
-    bars = [
-        Bar(getattr(term, "slug", None) or term.code, term.name, term.case_count,
-            round(100 * term.case_count / top))
-        for term in terms
-    ]  # fmt: skip
-    return title, param, bars
-
-
-class HomeView(TemplateView):
-    template_name = "home.html"
-
-    def get_context_data(self, **kwargs):
-        published = Case.objects.published()
-        return super().get_context_data(
-            case_count=published.count(),
-            network_count=Network.objects.published().count(),
-            recommendation_count=Recommendation.objects.published().count(),
-            charts=[
-                bar_chart(_("Cases by city role"), "role", CityRole.objects.with_case_counts()),
-                bar_chart(
-                    _("Cases by pathway type"), "pathway", PathwayType.objects.with_case_counts()
-                ),
-                bar_chart(
-                    _("Cases by world region"), "region", WorldRegion.objects.with_case_counts()
-                ),
-            ],
-            matrix=role_pathway_matrix(published.values("pk")),
-            latest_cases=published.for_list().order_by("-created_at", "title")[:5],
-            **kwargs,
-        )
 
 
 class FilteredView(TemplateView):
@@ -173,41 +120,6 @@ def invalid_filter_response(filterset):
         for message in messages
     ]
     return JsonResponse({"error": "invalid filter", "errors": errors}, status=400)
-
-
-def dataset_version():
-    """The date of the last change to a published record: what an export holds as of."""
-    latest = [
-        model.objects.published().aggregate(latest=Max("updated_at"))["latest"]
-        for model in (Case, Network, Recommendation)
-    ]
-    latest = [moment for moment in latest if moment]
-    return max(latest).date().isoformat() if latest else "empty"
-
-
-class CodebookView(TemplateView):
-    """What every export column and API field means, the licence, and how to cite."""
-
-    template_name = "codebook.html"
-
-    def get_context_data(self, **kwargs):
-        from cases.exports import CASES, PLACES
-        from pathways.exports import NETWORKS, RECOMMENDATIONS
-
-        version = dataset_version()
-        return super().get_context_data(
-            datasets=[
-                (CASES, "cases:case-export"),
-                (PLACES, "cases:place-export"),
-                (NETWORKS, "pathways:network-export"),
-                (RECOMMENDATIONS, "pathways:recommendation-export"),
-            ],
-            version=version,
-            licence=LICENCE,
-            cite_atlas=str(CITE_ATLAS).format(version=version),
-            publications=Publication.objects.all(),
-            **kwargs,
-        )
 
 
 @staff_member_required

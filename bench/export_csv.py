@@ -33,9 +33,9 @@ def build(size, database):
     from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
 
-    from atlas.loading import load_atlas
     from cases.models import Case, CasePathwayType, CaseRole, Place
     from pathways.models import Citation, CityRole, PathwayType, Publication
+    from portal.records import load_atlas
 
     call_command("migrate", verbosity=0)
     load_atlas(ROOT / "fixtures")
@@ -78,7 +78,7 @@ def export(database):
     setup_django(database)
     from django.test import RequestFactory
 
-    from cases.explore import CaseExportView
+    from cases.views.exports import CaseExportView
 
     request = RequestFactory().get("/cases/export.csv", HTTP_HOST="127.0.0.1")
     started = time.perf_counter()

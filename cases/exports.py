@@ -2,21 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from atlas.exports import Column, Dataset
-from cases.models import Case, Place
+from atlas.exports import Column, Dataset, absolute, citations, names, slugs, unique
+from cases.models import Place
 from cases.serializers import CaseSerializer, PlaceSerializer
-
-
-def absolute(record):
-    return record.get_absolute_url()
-
-
-def names(relation):
-    return lambda record: [item.name for item in getattr(record, relation).all()]
-
-
-def slugs(relation):
-    return lambda record: [item.slug for item in getattr(record, relation).all()]
 
 
 def classified(relation, term, basis=None):
@@ -31,14 +19,6 @@ def objectives(primary):
     return lambda case: [
         row.objective.number for row in case.case_objectives.all() if row.primary == primary
     ]
-
-
-def citations(record):
-    return [str(citation) for citation in record.citations.all()]
-
-
-def unique(values):
-    return list(dict.fromkeys(value for value in values if value))
 
 
 ROLES = "incubator, implementer, advocate"
@@ -109,5 +89,3 @@ PLACES = Dataset(
         Column("case_count", _("Number of the filtered cases acting here."), lambda p: p.case_count, "integer"),
     ],
 )  # fmt: skip
-
-DATASETS = {"cases": (CASES, Case), "places": (PLACES, Place)}

@@ -7,7 +7,7 @@ from django.db.models import Count, F, Min, Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from atlas.facets import Facet, FacetedFilterSet, FieldFacet, SourceFacet, cited_in, multiple_slugs
+from atlas.facets import Facet, FacetedFilterSet, FieldFacet, multiple_slugs
 from cases.models import (
     Basis,
     Case,
@@ -19,6 +19,7 @@ from cases.models import (
     WorldRegion,
 )
 from cases.search import by_relevance, search_cases
+from pathways.filters import SourceFacet, cited_in
 from pathways.models import (
     CityRole,
     GCMObjective,

@@ -6,7 +6,7 @@ A place is matched by country and by its name or one of its other names against 
 gazetteer's names and alternate names; of several matches the most populous wins.
 """
 
-from atlas.provenance import normalise
+from atlas.text import normalise
 
 GEOCODED_LEVELS = {"city", "district"}
 

@@ -5,7 +5,6 @@ from django.db.models import Case as When_
 from django.db.models import IntegerField, Q, Value, When
 
 from cases.models import Case, Place
-from pathways.models import Network, Publication, Recommendation
 
 
 def search_cases(queryset, text):
@@ -34,36 +33,3 @@ def by_relevance(queryset, text):
             output_field=IntegerField(),
         )
     ).order_by("-relevance", "title")
-
-
-def search_everything(text):
-    """Site search: every published kind of record that mentions the text, kind by kind."""
-    if not text:
-        return []
-    return [
-        ("cases", search_cases(Case.objects.published(), text).for_list().order_by("title")),
-        (
-            "places",
-            Place.objects.filter(Q(name__icontains=text) | Q(aliases__icontains=text))
-            .filter(cases__state="published")
-            .distinct(),
-        ),
-        (
-            "networks",
-            Network.objects.published().filter(
-                Q(name__icontains=text) | Q(acronym__iexact=text) | Q(description__icontains=text)
-            ),
-        ),
-        (
-            "recommendations",
-            Recommendation.objects.published().filter(
-                Q(headline__icontains=text) | Q(text__icontains=text)
-            ),
-        ),
-        (
-            "publications",
-            Publication.objects.filter(
-                Q(title__icontains=text) | Q(authors__icontains=text) | Q(publisher__icontains=text)
-            ),
-        ),
-    ]

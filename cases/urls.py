@@ -1,27 +1,38 @@
 from django.urls import path
 
-from cases import changes, explore, suggestions, views
+from cases import changes, suggestions
 from cases.feeds import CaseFeed
+from cases.views import catalogue, exports, map, matrix, places, terms
 
 app_name = "cases"
 urlpatterns = [
-    path("cases/", views.CaseListView.as_view(), name="case-list"),
-    path("cases/compare/", views.CompareView.as_view(), name="compare"),
+    path("cases/", catalogue.CaseListView.as_view(), name="case-list"),
+    path("cases/compare/", catalogue.CompareView.as_view(), name="compare"),
     path("cases/feed.atom", CaseFeed(), name="case-feed"),
-    path("cases/export.<str:format>", explore.CaseExportView.as_view(), name="case-export"),
-    path("places/export.<str:format>", explore.PlaceExportView.as_view(), name="place-export"),
-    path("cases/<slug:slug>/", views.CaseDetailView.as_view(), name="case-detail"),
+    path("cases/export.<str:format>", exports.CaseExportView.as_view(), name="case-export"),
+    path("places/export.<str:format>", exports.PlaceExportView.as_view(), name="place-export"),
+    path("cases/<slug:slug>/", catalogue.CaseDetailView.as_view(), name="case-detail"),
     path(
         "cases/<slug:slug>/cite.<citation_format:format>",
-        views.CaseCitationView.as_view(),
+        catalogue.CaseCitationView.as_view(),
         name="case-cite",
     ),
-    path("places/<slug:slug>/", views.PlaceDetailView.as_view(), name="place-detail"),
-    path("countries/<str:code>/", views.CountryView.as_view(), name="country-detail"),
-    path("matrix/", explore.MatrixView.as_view(), name="matrix"),
-    path("map/", explore.MapView.as_view(), name="map"),
-    path("map/places.geojson", explore.PlacesGeoJSONView.as_view(), name="places-geojson"),
-    path("search/", explore.SearchView.as_view(), name="search"),
+    path("places/<slug:slug>/", places.PlaceDetailView.as_view(), name="place-detail"),
+    path("countries/<str:code>/", places.CountryView.as_view(), name="country-detail"),
+    path("networks/<slug:slug>/", terms.NetworkDetailView.as_view(), name="network-detail"),
+    path("pathways/<slug:slug>/", terms.PathwayTypeDetailView.as_view(), name="pathway-detail"),
+    path("roles/<slug:slug>/", terms.CityRoleDetailView.as_view(), name="role-detail"),
+    path("gcm/<int:number>/", terms.GCMObjectiveDetailView.as_view(), name="gcm-detail"),
+    path(
+        "publications/<slug:slug>/",
+        terms.PublicationDetailView.as_view(),
+        name="publication-detail",
+    ),
+    path("financing/", terms.FinancingMechanismListView.as_view(), name="financing-list"),
+    path("frameworks/", terms.RegionalFrameworkListView.as_view(), name="framework-list"),
+    path("matrix/", matrix.MatrixView.as_view(), name="matrix"),
+    path("map/", map.MapView.as_view(), name="map"),
+    path("map/places.geojson", map.PlacesGeoJSONView.as_view(), name="places-geojson"),
     path("suggest/", suggestions.SuggestView.as_view(), name="suggest"),
     path("suggest/thanks/", suggestions.SuggestThanksView.as_view(), name="suggest-thanks"),
     path("changes/", changes.ChangesView.as_view(), name="changes"),

@@ -33,7 +33,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "django.contrib.humanize",
     "django.forms",
     "django_countries",
     "simple_history",
@@ -45,6 +44,7 @@ INSTALLED_APPS = [
     "atlas",
     "pathways",
     "cases",
+    "portal",
     "api",
 ]
 

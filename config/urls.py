@@ -21,5 +21,6 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("", include("cases.urls")),
     path("", include("pathways.urls")),
+    path("", include("portal.urls")),
     path("", include("atlas.urls")),
 ]

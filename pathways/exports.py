@@ -2,8 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from atlas.exports import Column, Dataset
-from cases.exports import absolute, citations, names, slugs
+from atlas.exports import Column, Dataset, absolute, citations, names, slugs
 from pathways.models import Network, Recommendation
 from pathways.serializers import NetworkSerializer, RecommendationSerializer
 
@@ -50,5 +49,3 @@ RECOMMENDATIONS = Dataset(
         Column("updated_at", _("When it last changed (ISO 8601)."), lambda r: r.updated_at, "datetime"),
     ],
 )  # fmt: skip
-
-DATASETS = {"networks": (NETWORKS, Network), "recommendations": (RECOMMENDATIONS, Recommendation)}

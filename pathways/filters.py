@@ -1,12 +1,14 @@
 """Filters of the network and recommendation lists (and their exports and API)."""
 
 import django_filters
-from django.db.models import Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from atlas.facets import Facet, FacetedFilterSet, FieldFacet, SourceFacet, cited_in, multiple_slugs
+from atlas.facets import Facet, FacetedFilterSet, FieldFacet, multiple_slugs
 from pathways.models import (
     Addressee,
+    Citation,
     CityRole,
     Network,
     PathwayType,
@@ -14,6 +16,36 @@ from pathways.models import (
     Publication,
     Recommendation,
 )
+
+
+class SourceFacet:
+    """Records per source publication, counted through their (generic) citations."""
+
+    def __init__(self, model):
+        self.model = model
+
+    def count(self, matching):
+        rows = (
+            Citation.objects.filter(
+                content_type=ContentType.objects.get_for_model(self.model), object_id__in=matching
+            )
+            .values("publication__slug")
+            .annotate(facet_count=Count("object_id", distinct=True))
+            .order_by()
+        )
+        counts = {row["publication__slug"]: row["facet_count"] for row in rows}
+        for publication in Publication.objects.all():
+            yield publication.slug, str(publication), counts.get(publication.slug, 0)
+
+
+def cited_in(queryset, publications):
+    """The records of a queryset that cite one of the publications."""
+    if not publications:
+        return queryset
+    cited = Citation.objects.filter(
+        content_type=ContentType.objects.get_for_model(queryset.model), publication__in=publications
+    )
+    return queryset.filter(pk__in=cited.values("object_id"))
 
 
 class NetworkFilter(FacetedFilterSet):

@@ -66,7 +66,7 @@ class Publication(Slugged, Timestamped):
         return f"{self.short_title} ({self.year})"
 
     def get_absolute_url(self):
-        return reverse("pathways:publication-detail", args=[self.slug])
+        return reverse("cases:publication-detail", args=[self.slug])
 
     @property
     def is_seed_paper(self):
@@ -104,7 +104,7 @@ class CityRole(Vocabulary):
         verbose_name_plural = _("city roles")
 
     def get_absolute_url(self):
-        return reverse("pathways:role-detail", args=[self.slug])
+        return reverse("cases:role-detail", args=[self.slug])
 
 
 class PathwayType(Vocabulary):
@@ -113,7 +113,7 @@ class PathwayType(Vocabulary):
         verbose_name_plural = _("pathway types")
 
     def get_absolute_url(self):
-        return reverse("pathways:pathway-detail", args=[self.slug])
+        return reverse("cases:pathway-detail", args=[self.slug])
 
 
 class PathwayExample(models.Model):
@@ -177,7 +177,7 @@ class GCMObjective(models.Model):
         return f"{self.number}. {self.title}"
 
     def get_absolute_url(self):
-        return reverse("pathways:gcm-detail", args=[self.number])
+        return reverse("cases:gcm-detail", args=[self.number])
 
     def natural_key(self):
         return (self.number,)
@@ -209,11 +209,26 @@ class Citation(models.Model):
         return ", ".join(part for part in parts if part)
 
 
+class CitedQuerySet(PublishableQuerySet):
+    def with_citations(self):
+        """Each record's citations with their publications, as pages and exports show them."""
+        return self.prefetch_related(
+            models.Prefetch("citations", Citation.objects.select_related("publication"))
+        )
+
+
+class NetworkQuerySet(CitedQuerySet):
+    def for_export(self):
+        return self.with_citations().prefetch_related("members")
+
+
 class Cited(Publishable):
     """A curated record that carries its citations, and the history of its changes."""
 
     citations = GenericRelation(Citation)
     history = HistoricalRecords(inherit=True)
+
+    objects = CitedQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -250,6 +265,8 @@ class Network(Cited):
     founded_year = models.PositiveSmallIntegerField(_("founded"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True)
 
+    objects = NetworkQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("network")
@@ -267,10 +284,21 @@ class Network(Cited):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
     def get_absolute_url(self):
-        return reverse("pathways:network-detail", args=[self.slug])
+        return reverse("cases:network-detail", args=[self.slug])
 
 
-class RecommendationQuerySet(PublishableQuerySet):
+class RecommendationQuerySet(CitedQuerySet):
+    def for_list(self):
+        return (
+            self.select_related("program_category", "parent")
+            .prefetch_related("addressees")
+            .with_citations()
+            .order_by("kind", "number", "headline")
+        )
+
+    def for_export(self):
+        return self.for_list().prefetch_related("roles", "pathway_types")
+
     def concerning(self, case):
         """Recommendations addressed to what the case does: its roles or its program category."""
         roles = case.roles.all()
@@ -335,7 +363,7 @@ class FinancingMechanism(Cited):
     description = models.TextField(_("description"), blank=True)
 
     def get_absolute_url(self):
-        return reverse("pathways:financing-list") + f"#{self.slug}"
+        return reverse("cases:financing-list") + f"#{self.slug}"
 
     class Meta:
         ordering = ["name"]
@@ -361,7 +389,7 @@ class RegionalFramework(Cited):
     description = models.TextField(_("description"), blank=True)
 
     def get_absolute_url(self):
-        return reverse("pathways:framework-list") + f"#{self.slug}"
+        return reverse("cases:framework-list") + f"#{self.slug}"
 
     class Meta:
         ordering = ["name"]

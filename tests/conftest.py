@@ -1,7 +1,7 @@
 import pytest
 from django.conf import settings
 
-from atlas.loading import load_atlas
+from portal.records import load_atlas
 
 FIXTURES = settings.BASE_DIR / "fixtures"
 

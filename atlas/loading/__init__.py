@@ -1,4 +1,4 @@
-"""`load_atlas`: load the fixtures into the database without ever losing an editor's work.
+"""Load fixture files into the database without ever losing an editor's work.
 
 For every record the loader remembers a hash of the form it last wrote (`LoadedRecord`).
 On each run it compares three forms of a record — the fixture now, the database now, and
@@ -10,7 +10,6 @@ import dataclasses
 import hashlib
 import json
 from collections import Counter
-from pathlib import Path
 
 import yaml
 from django.contrib.contenttypes.models import ContentType
@@ -19,7 +18,6 @@ from django.db import transaction
 
 from atlas.loading.errors import FixtureError
 from atlas.loading.merge import merge_entries
-from atlas.loading.records import KINDS
 from atlas.models import LoadedRecord
 
 CITATION_KEYS = ("section", "locator", "note")
@@ -44,8 +42,8 @@ class Report:
 class Context:
     """Finds records by their fixture key, remembering the ones already seen."""
 
-    def __init__(self):
-        self.keys = {kind.model: kind.key for kind in KINDS}
+    def __init__(self, kinds):
+        self.keys = {kind.model: kind.key for kind in kinds}
         self.cache = {}
 
     def find(self, model, key):
@@ -60,18 +58,11 @@ class Context:
         self.cache[model, str(key)] = obj
 
 
-def fixture_files(directory):
-    directory = Path(directory)
-    named = [directory / name for name in ("vocabulary.yaml", "m49.yaml", "places.yaml")]
-    others = [directory / "organisations.yaml", *sorted((directory / "papers").glob("*.yaml"))]
-    return [path for path in named + others if path.exists()]
-
-
-def read_fixtures(directory):
+def read_fixtures(paths, kinds):
     """Every entry of every file, grouped by record kind, with its citations gathered."""
-    kinds = {kind.section: kind for kind in KINDS}
+    kinds = {kind.section: kind for kind in kinds}
     entries = {section: [] for section in kinds}
-    for path in fixture_files(directory):
+    for path in paths:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         publication = data.pop("publication", None)
         for section, items in data.items():
@@ -108,10 +99,12 @@ def fingerprint(form):
 
 
 @transaction.atomic
-def load_atlas(directory):
-    report, context = Report(), Context()
-    entries = read_fixtures(directory)
-    for kind in KINDS:
+def load_records(paths, kinds):
+    """Load the files' entries, kind by kind in the order given (a record before those that
+    refer to it), and report what was created, updated, kept or in conflict."""
+    report, context = Report(), Context(kinds)
+    entries = read_fixtures(paths, kinds)
+    for kind in kinds:
         merged = merge_entries(kind, entries[kind.section])
         # Parents before children (recommended actions under their recommendation); the M49
         # table is already written top-down, so a stable sort keeps it so.

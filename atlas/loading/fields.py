@@ -225,10 +225,10 @@ class Citations(Field):
         return {column: clean_text(citation.get(column)) for column in self.COLUMNS}
 
     def apply(self, obj, value, context):
-        from pathways.models import Publication
-
+        # The citation model names its publication model; the base needs to import neither.
+        publication_model = obj.citations.model._meta.get_field("publication").related_model
         obj.citations.all().delete()
         for order, citation in enumerate(value):
-            publication = context.find(Publication, citation["publication"])
+            publication = context.find(publication_model, citation["publication"])
             row = {**citation, "publication": publication}
             create_validated(obj.citations, order=order, **row)

@@ -2,7 +2,6 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from atlas.markdown import render_markdown
-from cases.matrix import term_key
 
 register = template.Library()
 
@@ -31,14 +30,4 @@ def query_without(context, name, value=None):
         query.pop(name, None)
     else:
         query.setlist(name, [v for v in query.getlist(name) if v != str(value)])
-    return query.urlencode()
-
-
-@register.simple_tag(takes_context=True)
-def cell_query(context, matrix, row, column):
-    """The current filters, with a matrix cell's row and column as the only values of theirs."""
-    query = context["request"].GET.copy()
-    query.pop("page", None)
-    query[matrix.row_param] = term_key(row)
-    query[matrix.column_param] = term_key(column)
     return query.urlencode()

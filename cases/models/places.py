@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from atlas.models import Slugged, State, Timestamped
+from atlas.models import Slugged, SlugQuerySet, State, Timestamped
 from pathways.models import Network
 
 
@@ -83,6 +83,18 @@ class CountryRegion(models.Model):
         return f"{self.country.name} → {self.area}"
 
 
+class PlaceQuerySet(SlugQuerySet):
+    def of_cases(self, cases, constraint=None):
+        """The places where the given cases act, each with how many of them act there;
+        `constraint` (a Q) narrows the places, e.g. to those of the country filtered by."""
+        acting = Q(cases__in=cases.values("pk"))
+        return (
+            self.filter(constraint or Q(), acting)
+            .annotate(case_count=Count("cases", filter=acting, distinct=True))
+            .order_by("name")
+        )
+
+
 class Place(Slugged, Timestamped):
     """A local or regional government that acts in a case (or, rarely, a national one)."""
 
@@ -138,6 +150,8 @@ class Place(Slugged, Timestamped):
         Network, blank=True, related_name="members", verbose_name=_("networks")
     )
     history = HistoricalRecords()
+
+    objects = PlaceQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

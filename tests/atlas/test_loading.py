@@ -9,8 +9,8 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from atlas.loading import load_atlas
 from cases.models import Case, CaseRole
+from portal.records import load_atlas
 from tests.conftest import FIXTURES
 from tests.factories import CaseFactory
 

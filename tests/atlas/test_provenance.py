@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from atlas.provenance import normalise
+from atlas.text import normalise
 from tests.factories import CaseFactory, PlaceFactory, cite
 
 pytestmark = pytest.mark.django_db

@@ -1,16 +1,18 @@
-from django.db.models import Prefetch
+"""The case list, a case's page (and its citation files), and cases side by side."""
+
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
-from django_countries import countries
 
 from atlas import citing
-from atlas.views import FacetedListView, PreviewMixin, dataset_version
+from atlas.models import dataset_version
+from atlas.views import FacetedListView, PreviewMixin
+from cases import citing as case_citing
 from cases.exports import CASES
 from cases.filters import CaseFilter
-from cases.models import Case, CaseRedirect, Place
-from pathways.models import Network, Recommendation
+from cases.models import Case, CaseRedirect
+from pathways.models import Recommendation
 
 
 class CaseListView(FacetedListView):
@@ -42,7 +44,7 @@ class CaseDetailView(PreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         url = self.request.build_absolute_uri(self.object.get_absolute_url())
         return super().get_context_data(
-            cite_text=citing.case_text(self.object, url, dataset_version()),
+            cite_text=case_citing.case_text(self.object, url, dataset_version()),
             related=self.object.related_cases(),
             recommendations=Recommendation.objects.concerning(self.object)[:8],
             **kwargs,
@@ -55,36 +57,12 @@ class CaseCitationView(CaseDetailView):
     def render_to_response(self, context, **kwargs):
         case, fmt = self.object, self.kwargs["format"]
         url = self.request.build_absolute_uri(case.get_absolute_url())
-        write = {"bib": citing.case_bibtex, "ris": citing.case_ris}[fmt]
+        write = {"bib": case_citing.case_bibtex, "ris": case_citing.case_ris}[fmt]
         text = write(case, url, dataset_version())
         return citing.download(text, f"atlas-{case.slug}.{fmt}", citing.FORMATS[fmt])
 
     def get_context_data(self, **kwargs):
         return kwargs  # a file, not a page: no related cases or recommendations needed
-
-
-class PlaceDetailView(DetailView):
-    queryset = Place.objects.select_related("region", "subregion").prefetch_related(
-        Prefetch("networks", Network.objects.published())
-    )
-
-    def get_context_data(self, **kwargs):
-        cases = Case.objects.published().for_list().filter(places=self.object)
-        return super().get_context_data(cases=cases, **kwargs)
-
-
-class CountryView(TemplateView):
-    template_name = "cases/country_detail.html"
-
-    def get_context_data(self, code, **kwargs):
-        code = code.upper()
-        if code not in dict(countries):
-            raise Http404(_("No country has the code “%(code)s”.") % {"code": code})
-        places = Place.objects.filter(country=code, cases__state="published").distinct()
-        cases = Case.objects.published().for_list().filter(places__country=code).distinct()
-        return super().get_context_data(
-            code=code, name=countries.name(code), places=places, cases=cases, **kwargs
-        )
 
 
 class CompareView(TemplateView):

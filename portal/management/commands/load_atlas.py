@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from atlas.loading import load_atlas
 from atlas.loading.errors import FixtureError
+from portal.records import load_atlas
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from atlas.provenance import find_problems
+from portal.provenance import find_problems
 
 
 class Command(BaseCommand):

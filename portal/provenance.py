@@ -1,23 +1,11 @@
 """Checks that the atlas says only what its papers say: every citation's section heading and
 every case's places can be found in the text of the paper cited."""
 
-import re
-import unicodedata
 from pathlib import Path
 
+from atlas.text import normalise
 from cases.models import Case
 from pathways.models import Citation, Publication
-
-MARKUP = re.compile(r"<[^>]+>|[*#_`\\]|\[|\]\([^)]*\)")
-TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
-
-
-def normalise(text):
-    """Lower case, no accents, no Markdown or HTML markup, single spaces."""
-    text = MARKUP.sub("", text.translate(TYPOGRAPHY))
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    return " ".join(text.lower().split())
 
 
 def paper_texts(papers_dir):

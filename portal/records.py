@@ -1,8 +1,11 @@
-"""Which fixture keys become which fields, record kind by record kind, in loading order."""
+"""The papers' data: which fixture keys become which fields, record kind by record kind, in
+loading order, and the files they are read from."""
 
-from dataclasses import dataclass
+from pathlib import Path
 
 from atlas.loading import fields as f
+from atlas.loading import load_records
+from atlas.loading.kinds import RecordKind
 from atlas.models import State
 from cases.models import (
     Case,
@@ -23,21 +26,6 @@ from pathways.models import (
     Recommendation,
     RegionalFramework,
 )
-
-
-@dataclass
-class RecordKind:
-    section: str  # the top-level key of the fixture files
-    model: type
-    fields: list
-    key: str = "slug"
-    # Entries naming this field define a record; entries without it only extend one.
-    defining_field: str | None = None
-    # List and mapping keys an extending entry may add to.
-    extendable: tuple = ()
-
-    def lookup(self, value):
-        return {self.key: value}
 
 
 def vocabulary(section, model, *extra):
@@ -219,3 +207,16 @@ KINDS = [
         defining_field="headline",
     ),
 ]
+
+
+def fixture_files(directory):
+    """The fixture files in loading order: vocabularies and places first, then the papers."""
+    directory = Path(directory)
+    named = [directory / name for name in ("vocabulary.yaml", "m49.yaml", "places.yaml")]
+    others = [directory / "organisations.yaml", *sorted((directory / "papers").glob("*.yaml"))]
+    return [path for path in named + others if path.exists()]
+
+
+def load_atlas(directory):
+    """Load the papers' data from `directory` (see atlas.loading for how edits are kept)."""
+    return load_records(fixture_files(directory), KINDS)

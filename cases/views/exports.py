@@ -1,0 +1,33 @@
+"""The export twins of the case list: its cases, and the places they act in."""
+
+from django.http import JsonResponse
+
+from atlas.views import ExportView
+from cases.exports import CASES, PLACES
+from cases.filters import CaseFilter
+from cases.geojson import places_geojson
+from cases.models import Case, Place
+
+
+class CaseExportView(ExportView):
+    dataset = CASES
+    filterset_class = CaseFilter
+    queryset = Case.objects.published().for_detail()
+
+    def geojson(self, records):
+        data = places_geojson(records, self.filterset.place_constraint())
+        response = JsonResponse(data, content_type="application/geo+json")
+        response["Content-Disposition"] = (
+            f'attachment; filename="{self.dataset.filename("geojson")}"'
+        )
+        return response
+
+
+class PlaceExportView(CaseExportView):
+    dataset = PLACES
+    queryset = Case.objects.published()
+
+    def records(self):
+        return Place.objects.of_cases(
+            self.filterset.qs, self.filterset.place_constraint()
+        ).select_related("region", "subregion", "intermediate_region")
