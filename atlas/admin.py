@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
+from atlas.history import record_related, restore_related
 from atlas.models import State
 from atlas.workflow import TRANSITIONS, TransitionRefused, may_publish, transition
 
@@ -58,8 +59,7 @@ def stale_save_message(current, seen_version):
     later = current.history.filter(version__gt=seen_version).order_by("history_date")
     for record in later:
         previous = record.prev_record
-        fields = [c.field for c in record.diff_against(previous).changes] if previous else []
-        fields = [f for f in fields if f not in ("version", "updated_at", "updated_by")]
+        fields = changed_fields(record, previous) if previous else []
         who = record.history_user or _("someone")
         when = record.history_date.strftime("%Y-%m-%d %H:%M")
         changes.append(
@@ -71,6 +71,15 @@ def stale_save_message(current, seen_version):
         "were not saved, so nothing was overwritten: copy what you changed, reload the page, "
         "and apply it again."
     ) % {"changes": "; ".join(changes) or _("a newer version exists")}
+
+
+def changed_fields(version, previous):
+    """The fields, and the relations, one version changed from the one before."""
+    fields = [change.field for change in version.diff_against(previous).changes]
+    related = getattr(version, "related", {})
+    earlier = getattr(previous, "related", {})
+    fields += [name for name in related if related[name] != earlier.get(name)]
+    return [f for f in fields if f not in ("version", "updated_at", "updated_by", "related")]
 
 
 def workflow_action(name):
@@ -92,6 +101,14 @@ def workflow_action(name):
     action.__name__ = name
     action.short_description = step.label
     return action
+
+
+def keep_workflow_state(obj):
+    """A revert restores what a record says, not where it is in the workflow: it stays
+    published, unpublished or archived as it is now, and its version moves on, never back."""
+    current = type(obj).objects.get(pk=obj.pk)
+    for name in ("state", "state_changed_at", "state_changed_by", "version"):
+        setattr(obj, name, getattr(current, name))
 
 
 class WorkflowAdmin(SimpleHistoryAdmin):
@@ -130,12 +147,22 @@ class WorkflowAdmin(SimpleHistoryAdmin):
         if not change:
             obj.created_by = request.user
         obj.updated_by = request.user
+        if getattr(request, "reverting", False):
+            keep_workflow_state(obj)
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        record_related(form.instance)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         # Reverting starts from an old version on purpose: no stale-save check then.
         request.reverting = True
-        return super().history_form_view(request, object_id, version_id, extra_context)
+        response = super().history_form_view(request, object_id, version_id, extra_context)
+        if request.method == "POST" and response.status_code == 302:
+            record = self.model.objects.get(pk=object_id)
+            restore_related(record, record.history.get(history_id=version_id))
+        return response
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)

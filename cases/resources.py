@@ -13,7 +13,9 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from atlas.exports import FORMULA_STARTS
+from atlas.history import record_related
 from atlas.models import State
+from cases.fields import CASE
 from cases.models import Basis, Case, Organisation, Place
 from pathways.models import (
     CityRole,
@@ -246,12 +248,9 @@ class CaseResource(resources.ModelResource):
 
     class Meta:
         model = Case
-        # In the export's order; its other columns are computed and ignored here.
-        fields = ["slug", "title", "summary", "description", "place_slugs", "actor_network",
-                  "roles_stated", "roles_classified", "pathway_types_stated",
-                  "pathway_types_classified", "program_category", "gcm_objectives",
-                  "gcm_objectives_secondary", "partners", "networks", "frameworks",
-                  "financing_mechanisms", "start_year", "end_year", "status", "depth"]  # fmt: skip
+        # The declared importable columns, in the export's order; the export's other columns
+        # are computed and ignored here.
+        fields = ["slug", *CASE.imported_columns()]
         import_id_fields = ["slug"]
         skip_unchanged = True
         report_skipped = True
@@ -328,3 +327,4 @@ class CaseResource(resources.ModelResource):
             return
         for relation, wanted in instance.wanted_relations.items():
             relation.write(instance, wanted)
+        record_related(instance)

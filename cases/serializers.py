@@ -3,6 +3,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from cases.fields import CASE, PLACE
 from cases.models import Case, Place
 from pathways.serializers import AbsoluteURLField, CitationSerializer, TermSerializer
 
@@ -18,10 +19,7 @@ class PlaceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Place
-        fields = [
-            "slug", "url", "name", "aliases", "level", "country", "world_region", "subregion",
-            "intermediate_region", "latitude", "longitude", "geonames_id",
-        ]  # fmt: skip
+        fields = PLACE.api_fields()
 
 
 class ClassificationSerializer(serializers.Serializer):
@@ -59,12 +57,7 @@ class CaseSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Case
-        fields = [
-            "slug", "url", "title", "summary", "description", "depth", "status", "start_year",
-            "end_year", "places", "actor_network", "roles", "pathway_types", "program_category",
-            "gcm_objectives", "partners", "networks", "frameworks", "financing_mechanisms",
-            "key_figures", "citations", "created_at", "updated_at",
-        ]  # fmt: skip
+        fields = CASE.api_fields()
 
     @extend_schema_field(ClassificationSerializer(many=True))
     def get_roles(self, case):

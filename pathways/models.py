@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from atlas.history import RelatedHistory
 from atlas.models import (
     Publishable,
     PublishableQuerySet,
@@ -18,6 +19,7 @@ from atlas.models import (
     State,
     Timestamped,
 )
+from pathways import fields
 
 
 class Publication(Slugged, Timestamped):
@@ -226,7 +228,7 @@ class Cited(Publishable):
     """A curated record that carries its citations, and the history of its changes."""
 
     citations = GenericRelation(Citation)
-    history = HistoricalRecords(inherit=True)
+    history = HistoricalRecords(inherit=True, bases=[RelatedHistory])
 
     objects = CitedQuerySet.as_manager()
 
@@ -266,6 +268,8 @@ class Network(Cited):
     description = models.TextField(_("description"), blank=True)
 
     objects = NetworkQuerySet.as_manager()
+
+    record_type = fields.NETWORK
 
     class Meta:
         ordering = ["name"]
@@ -343,6 +347,8 @@ class Recommendation(Cited):
 
     objects = RecommendationQuerySet.as_manager()
 
+    record_type = fields.RECOMMENDATION
+
     class Meta:
         ordering = ["slug"]
         verbose_name = _("recommendation")
@@ -364,6 +370,8 @@ class FinancingMechanism(Cited):
 
     def get_absolute_url(self):
         return reverse("cases:financing-list") + f"#{self.slug}"
+
+    record_type = fields.FINANCING_MECHANISM
 
     class Meta:
         ordering = ["name"]
@@ -390,6 +398,8 @@ class RegionalFramework(Cited):
 
     def get_absolute_url(self):
         return reverse("cases:framework-list") + f"#{self.slug}"
+
+    record_type = fields.REGIONAL_FRAMEWORK
 
     class Meta:
         ordering = ["name"]

@@ -5,6 +5,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from pathways.fields import NETWORK, RECOMMENDATION
 from pathways.models import (
     Addressee,
     Citation,
@@ -99,10 +100,7 @@ class NetworkSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Network
-        fields = [
-            "slug", "url", "name", "acronym", "scope", "region", "countries", "structure",
-            "founded_year", "description", "members", "citations", "updated_at",
-        ]  # fmt: skip
+        fields = NETWORK.api_fields()
 
     def get_countries(self, network) -> list[str]:
         return [country.code for country in network.countries]
@@ -121,7 +119,4 @@ class RecommendationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Recommendation
-        fields = [
-            "slug", "url", "number", "kind", "parent", "headline", "text", "addressees",
-            "program_category", "theme", "roles", "pathway_types", "citations", "updated_at",
-        ]  # fmt: skip
+        fields = RECOMMENDATION.api_fields()

@@ -1,19 +1,13 @@
-"""The papers' data: which fixture keys become which fields, record kind by record kind, in
-loading order, and the files they are read from."""
+"""The papers' data: the fixture files, and the kinds of record they hold in loading order (a
+record before those that refer to it). Each kind's fields are declared by the app that owns it."""
 
 from pathlib import Path
 
-from atlas.loading import fields as f
 from atlas.loading import load_records
 from atlas.loading.kinds import RecordKind
-from atlas.models import State
-from cases.models import (
-    Case,
-    CountryRegion,
-    Organisation,
-    Place,
-    WorldRegion,
-)
+from cases import fields as catalogue
+from cases.models import Case, CountryRegion, Organisation, Place, WorldRegion
+from pathways import fields as reference
 from pathways.models import (
     Addressee,
     CityRole,
@@ -27,184 +21,30 @@ from pathways.models import (
     RegionalFramework,
 )
 
-
-def vocabulary(section, model, *extra):
-    return RecordKind(
-        section,
-        model,
-        [f.Text("name"), f.Text("definition"), f.Integer("order", default=0), *extra],
-    )
-
-
-PUBLISHED = f.Text("state", default=State.PUBLISHED)
-
 KINDS = [
+    RecordKind("publications", Publication, reference.PUBLICATION),
+    RecordKind("roles", CityRole, reference.TERM),
+    RecordKind("pathway_types", PathwayType, reference.PATHWAY_TYPE),
+    RecordKind("program_categories", ProgramCategory, reference.TERM),
+    RecordKind("addressees", Addressee, reference.TERM),
+    RecordKind("gcm_objectives", GCMObjective, reference.GCM_OBJECTIVE, key="number"),
+    RecordKind("areas", WorldRegion, catalogue.AREA, key="code"),
+    RecordKind("countries", CountryRegion, catalogue.COUNTRY, key="country"),
+    RecordKind("places", Place, catalogue.PLACE),
+    RecordKind("organisations", Organisation, catalogue.ORGANISATION),
+    RecordKind("networks", Network, reference.NETWORK, defining_field="name"),
     RecordKind(
-        "publications",
-        Publication,
-        [
-            f.Text("title"),
-            f.Text("short_title"),
-            f.Text("authors"),
-            f.Text("publisher"),
-            f.Integer("year"),
-            f.Integer("month"),
-            f.Text("kind"),
-            f.Text("url"),
-            f.Text("summary"),
-            f.Text("text_file"),
-        ],
+        "frameworks", RegionalFramework, reference.REGIONAL_FRAMEWORK, defining_field="name"
     ),
-    vocabulary("roles", CityRole),
-    vocabulary(
-        "pathway_types",
-        PathwayType,
-        f.Rows("examples", {"name": f.Text("name")}),
-    ),
-    vocabulary("program_categories", ProgramCategory),
-    vocabulary("addressees", Addressee),
-    RecordKind("gcm_objectives", GCMObjective, [f.Text("title")], key="number"),
-    RecordKind(
-        "areas",
-        WorldRegion,
-        [f.Text("name"), f.Text("level"), f.Reference("parent", WorldRegion, key="code")],
-        key="code",
-    ),
-    RecordKind(
-        "countries",
-        CountryRegion,
-        [f.Text("m49_code", source="m49"), f.Reference("area", WorldRegion, key="code")],
-        key="country",
-    ),
-    RecordKind(
-        "places",
-        Place,
-        [
-            f.Text("name"),
-            f.StringList("aliases"),
-            f.Text("level"),
-            f.Country("country"),
-            f.Coordinate("latitude"),
-            f.Coordinate("longitude"),
-            f.Integer("geonames_id"),
-        ],
-    ),
-    RecordKind(
-        "organisations",
-        Organisation,
-        [f.Text("name"), f.Text("acronym"), f.Text("kind", default="other"), f.Text("url")],
-    ),
-    RecordKind(
-        "networks",
-        Network,
-        [
-            f.Text("name"),
-            f.Text("acronym"),
-            f.Text("scope"),
-            f.Text("region"),
-            f.Countries("countries"),
-            f.Text("structure"),
-            f.Integer("founded_year", source="founded"),
-            f.Text("description"),
-            PUBLISHED,
-            f.ManyReferences("members", Place),
-            f.Citations(),
-        ],
-        defining_field="name",
-        extendable=("members", "countries"),
-    ),
-    RecordKind(
-        "frameworks",
-        RegionalFramework,
-        [
-            f.Text("name"),
-            f.Text("acronym"),
-            f.Countries("countries"),
-            f.Text("description"),
-            PUBLISHED,
-            f.Citations(),
-        ],
-        defining_field="name",
-        extendable=("countries",),
-    ),
-    RecordKind(
-        "cases",
-        Case,
-        [
-            f.Text("title"),
-            f.Text("summary"),
-            f.Text("description"),
-            f.Text("depth", default=Case.Depth.PRACTICE),
-            f.Reference("actor_network", Network),
-            f.Reference("program_category", ProgramCategory, source="category"),
-            f.Integer("start_year"),
-            f.Integer("end_year"),
-            f.Text("status", default=Case.Status.UNKNOWN),
-            PUBLISHED,
-            f.ManyReferences("places", Place),
-            f.ManyReferences("partners", Organisation),
-            f.ManyReferences("networks", Network),
-            f.ManyReferences("frameworks", RegionalFramework),
-            f.Classified("case_roles", "role", "slug", "basis", source="roles"),
-            f.Classified("case_pathways", "pathway_type", "slug", "basis", source="pathways"),
-            f.Classified(
-                "case_objectives",
-                "objective",
-                "number",
-                "primary",
-                lambda weight: weight == "primary",
-                lambda primary: "primary" if primary else "secondary",
-                source="gcm",
-            ),
-            f.Rows(
-                "figures",
-                {"label": f.Text("label"), "value": f.Text("value"), "year": f.Integer("year")},
-            ),
-            f.Citations(),
-        ],  # fmt: skip
-        defining_field="title",
-        extendable=(
-            "places",
-            "partners",
-            "networks",
-            "frameworks",
-            "roles",
-            "pathways",
-            "gcm",
-            "figures",
-        ),
-    ),
+    RecordKind("cases", Case, catalogue.CASE, defining_field="title"),
     RecordKind(
         "financing_mechanisms",
         FinancingMechanism,
-        [
-            f.Text("name"),
-            f.Text("description"),
-            PUBLISHED,
-            f.ManyReferences("examples", Case),
-            f.Citations(),
-        ],
+        reference.FINANCING_MECHANISM,
         defining_field="name",
-        extendable=("examples",),
     ),
     RecordKind(
-        "recommendations",
-        Recommendation,
-        [
-            f.Integer("number"),
-            f.Text("kind", default=Recommendation.Kind.RECOMMENDATION),
-            f.Reference("parent", Recommendation),
-            f.Text("headline"),
-            f.Text("text"),
-            f.Reference("program_category", ProgramCategory, source="category"),
-            f.Text("theme"),
-            PUBLISHED,
-            f.ManyReferences("addressees", Addressee),
-            f.ManyReferences("roles", CityRole),
-            f.ManyReferences("pathway_types", PathwayType, source="pathways"),
-            f.Citations(),
-        ],
-        defining_field="headline",
+        "recommendations", Recommendation, reference.RECOMMENDATION, defining_field="headline"
     ),
 ]
 

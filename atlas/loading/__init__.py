@@ -16,7 +16,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from atlas.loading.errors import FixtureError
+from atlas.errors import FixtureError
+from atlas.fields import Finder
+from atlas.history import record_related
 from atlas.loading.merge import merge_entries
 from atlas.models import LoadedRecord
 
@@ -37,25 +39,6 @@ class Report:
     def summary(self):
         outcomes = ("created", "updated", "unchanged", "kept", "conflict")
         return ", ".join(f"{self.total(outcome)} {outcome}" for outcome in outcomes)
-
-
-class Context:
-    """Finds records by their fixture key, remembering the ones already seen."""
-
-    def __init__(self, kinds):
-        self.keys = {kind.model: kind.key for kind in kinds}
-        self.cache = {}
-
-    def find(self, model, key):
-        if (model, str(key)) not in self.cache:
-            try:
-                self.cache[model, str(key)] = model.objects.get(**{self.keys[model]: key})
-            except model.DoesNotExist:
-                raise FixtureError(f"{model.__name__} {key!r} does not exist") from None
-        return self.cache[model, str(key)]
-
-    def remember(self, model, key, obj):
-        self.cache[model, str(key)] = obj
 
 
 def read_fixtures(paths, kinds):
@@ -102,7 +85,7 @@ def fingerprint(form):
 def load_records(paths, kinds):
     """Load the files' entries, kind by kind in the order given (a record before those that
     refer to it), and report what was created, updated, kept or in conflict."""
-    report, context = Report(), Context(kinds)
+    report, context = Report(), Finder()
     entries = read_fixtures(paths, kinds)
     for kind in kinds:
         merged = merge_entries(kind, entries[kind.section])
@@ -145,7 +128,7 @@ def load_record(kind, entry, context, report):
                 f"{kind.model._meta.verbose_name} {key!r} was changed in the database since it "
                 "was loaded; the fixture's new version was not applied"
             )
-    context.remember(kind.model, key, obj)
+    context.remember(kind.model, kind.key, key, obj)
 
 
 def write(kind, obj, form, context):
@@ -160,6 +143,8 @@ def write(kind, obj, form, context):
     for field in kind.fields:
         if field.after_save:
             field.apply(obj, form[field.name], context)
+    if hasattr(obj, "record_type"):
+        record_related(obj)  # its history was written on save, before the relations
     return obj
 
 

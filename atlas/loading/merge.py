@@ -1,9 +1,7 @@
 """One practice cited by several papers is one record: merge the entries that share a key."""
 
-from atlas.loading.errors import FixtureError
-
-# Within a mapping such as `roles: {advocate: stated}`, the stronger claim wins.
-STRENGTH = {"stated": 0, "classified": 1, "primary": 0, "secondary": 1}
+from atlas.errors import FixtureError
+from atlas.relations import combine
 
 
 def merge_entries(kind, entries):
@@ -35,14 +33,3 @@ def merge_group(kind, key, group):
             if name != kind.key:
                 merged[name] = combine(merged.get(name), value)
     return merged
-
-
-def combine(base, extra):
-    if isinstance(extra, dict):
-        combined = dict(base or {})
-        for key, value in extra.items():
-            if key not in combined or STRENGTH.get(value, 9) < STRENGTH.get(combined[key], 9):
-                combined[key] = value
-        return combined
-    base = list(base or [])
-    return base + [item for item in extra or [] if item not in base]

@@ -7,7 +7,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from atlas.history import RelatedHistory
 from atlas.models import Publishable, PublishableQuerySet
+from cases.fields import CASE
 from cases.models.places import Organisation, Place
 from pathways.models import (
     Citation,
@@ -136,7 +138,8 @@ class Case(Publishable):
     suggested_source = models.URLField(_("source, as suggested"), max_length=500, blank=True)
     suggester_email = models.EmailField(_("contact of the suggester"), blank=True)
     citations = GenericRelation(Citation)
-    history = HistoricalRecords(m2m_fields=[places, partners, networks, frameworks])
+    history = HistoricalRecords(bases=[RelatedHistory])
+    record_type = CASE
 
     objects = CaseQuerySet.as_manager()
 

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from atlas.loading.errors import FixtureError
+from atlas.errors import FixtureError
 from portal.records import load_atlas
 
 

@@ -1,0 +1,245 @@
+"""The kinds of field a record type declares once (see `atlas.records.RecordType`); the
+relations among them are in `atlas.relations`.
+
+Each field reads its value from a fixture entry (`from_entry`) and from a saved record
+(`from_db`) into one normalised form, and writes that form back (`apply`): the loader compares
+and writes records with these, history snapshots and restores a record's related rows with
+them, and merging combines two records with `merge`. Each field also says how it appears to
+readers: its export columns (`columns`, and so the codebook), its name in the API (`api`) and
+the import columns that write it (`imported`).
+
+Related models are found through the relation itself, so a declaration names no model of
+another app.
+"""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+
+from atlas.errors import FixtureError
+from atlas.exports import Column, absolute
+
+SAME = object()  # "named like the field": the default export column and API name
+
+
+def create_validated(related, **fields):
+    """Create a related row (a role, a figure, a citation) after validating it, so that a value
+    the database would reject — too long, out of range — is a clear error everywhere,
+    SQLite (which would store it) included."""
+    row = related.model(**fields)
+    if hasattr(related, "content_type_field_name"):  # a generic relation: citations
+        setattr(row, related.content_type_field_name, related.content_type)
+        setattr(row, related.object_id_field_name, related.pk_val)
+    else:
+        setattr(row, related.field.name, related.instance)
+    try:
+        row.full_clean(validate_unique=False)
+    except ValidationError as error:
+        raise FixtureError(
+            f"{related.instance}: {related.model.__name__}: {error.messages}"
+        ) from None
+    row.save()
+    return row
+
+
+def clean_text(value):
+    return "" if value is None else str(value).strip()
+
+
+class Field:
+    after_save = False  # relations can only be written once the record has a primary key
+    extendable = False  # whether a second paper's fixture entry may add to it (lists)
+    type = "text"
+
+    def __init__(
+        self,
+        name,
+        description="",
+        *,
+        source=None,
+        default=None,
+        column=SAME,
+        api=SAME,
+        imported=False,
+        loaded=True,
+        merged=True,
+        vocabulary="",
+    ):
+        self.name = name  # the model's attribute
+        self.description = description
+        self.source = source or name  # the key in fixture files
+        self.default = default
+        self.column = name if column is SAME else column  # None: not exported
+        self.api = self.column if api is SAME else api  # None: not in the API
+        self.imported = imported  # whether the import writes its column(s)
+        self.loaded = loaded  # whether fixtures write it
+        self.merged = merged  # whether merging fills it from a duplicate
+        self.vocabulary = vocabulary
+
+    # --- reading and writing ---------------------------------------------------------------
+
+    def from_entry(self, entry, context):
+        return self.normalise(entry.get(self.source, self.default))
+
+    def from_db(self, obj):
+        return self.normalise(getattr(obj, self.name))
+
+    def normalise(self, value):
+        return value
+
+    def apply(self, obj, value, context):
+        setattr(obj, self.name, value)
+
+    def merge(self, into, duplicate):
+        """Fill an empty value of the record kept from the duplicate's."""
+        if getattr(into, self.name) in (None, "") and getattr(duplicate, self.name) not in (
+            None,
+            "",
+        ):
+            setattr(into, self.name, getattr(duplicate, self.name))
+
+    # --- how readers see it ----------------------------------------------------------------
+
+    def value(self, record):
+        return getattr(record, self.name)
+
+    def columns(self, model):
+        if self.column is None:
+            return []
+        return [Column(self.column, self.description, self.value, self.type, self.choices(model))]
+
+    def choices(self, model):
+        if self.vocabulary:
+            return self.vocabulary
+        field = model._meta.get_field(self.name)
+        return ", ".join(str(value) for value, _ in field.choices) if field.choices else ""
+
+    def imported_columns(self):
+        return [self.column] if self.imported else []
+
+
+def identity(identifier, page):
+    """The slug and page address every exported record starts with."""
+    return [
+        Text("slug", identifier, loaded=False, merged=False),
+        Computed("url", page, absolute, "url"),
+    ]
+
+
+class Computed(Field):
+    """A value readers see that no one writes: a URL, a count, the countries of the places."""
+
+    def __init__(self, name, description, reader, type="text", **kwargs):
+        super().__init__(name, description, loaded=False, merged=False, **kwargs)
+        self.reader, self.type = reader, type
+
+    def value(self, record):
+        return self.reader(record)
+
+    def choices(self, model):
+        return self.vocabulary
+
+
+class Text(Field):
+    def normalise(self, value):
+        return clean_text(value)
+
+
+class Integer(Field):
+    type = "integer"
+
+    def normalise(self, value):
+        return None if value in (None, "") else int(value)
+
+
+class Coordinate(Field):
+    type = "decimal"
+
+    def normalise(self, value):
+        return None if value in (None, "") else f"{Decimal(str(value)):.5f}"
+
+
+class Country(Field):
+    def normalise(self, value):
+        return str(getattr(value, "code", value) or "").upper()
+
+    def value(self, record):
+        return getattr(record, self.name).code
+
+    def choices(self, model):
+        return self.vocabulary  # the ISO 3166-1 codes: too many to list
+
+
+class StringList(Field):
+    type = "list"
+    extendable = True
+
+    def from_entry(self, entry, context):
+        return sorted(self.item_from_entry(item) for item in entry.get(self.source) or [])
+
+    def from_db(self, obj):
+        return sorted(self.item_from_db(item) for item in getattr(obj, self.name) or [])
+
+    def item_from_entry(self, item):
+        return str(item).strip()
+
+    def item_from_db(self, item):
+        return item
+
+    def choices(self, model):
+        return self.vocabulary
+
+
+class Countries(StringList):
+    def item_from_entry(self, item):
+        return str(item).upper()
+
+    def item_from_db(self, country):
+        return country.code
+
+    def value(self, record):
+        return [country.code for country in getattr(record, self.name)]
+
+
+class Reference(Field):
+    """A foreign key, written as the target's key (a slug, a code, …)."""
+
+    def __init__(self, name, description="", *, key="slug", **kwargs):
+        super().__init__(name, description, **kwargs)
+        self.key = key
+
+    def from_entry(self, entry, context):
+        value = entry.get(self.source, self.default)
+        return None if value in (None, "") else str(value)
+
+    def from_db(self, obj):
+        target = getattr(obj, self.name)
+        return None if target is None else str(getattr(target, self.key))
+
+    def apply(self, obj, value, context):
+        model = obj._meta.get_field(self.name).related_model
+        setattr(obj, self.name, None if value is None else context.find(model, value, self.key))
+
+    def value(self, record):
+        return self.from_db(record)
+
+    def choices(self, model):
+        return self.vocabulary
+
+
+class Finder:
+    """Finds records by a key field, remembering the ones already found."""
+
+    def __init__(self):
+        self.found = {}
+
+    def find(self, model, value, key):
+        if (model, key, str(value)) not in self.found:
+            try:
+                self.found[model, key, str(value)] = model.objects.get(**{key: value})
+            except model.DoesNotExist:
+                raise FixtureError(f"{model.__name__} {value!r} does not exist") from None
+        return self.found[model, key, str(value)]
+
+    def remember(self, model, key, value, obj):
+        self.found[model, key, str(value)] = obj
