@@ -8,7 +8,7 @@ documents them, and JSON writes each record through the API's serializer. Rows a
 import csv
 import json
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from django.http import FileResponse, StreamingHttpResponse
@@ -38,7 +38,6 @@ class Dataset:
     serializer: type = None
     notes: str = ""
     formats: tuple = ("csv", "xlsx", "json")
-    extra: dict = field(default_factory=dict)
 
     def filename(self, extension):
         return f"atlas-{self.name}-{date.today().isoformat()}.{extension}"

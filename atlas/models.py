@@ -34,6 +34,18 @@ class Timestamped(models.Model):
         abstract = True
 
 
+def editor(verbose_name):
+    """Who did something to a record; kept as empty if their account is deleted."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=verbose_name,
+    )
+
+
 class State(models.TextChoices):
     DRAFT = "draft", _("Draft")
     REVIEW = "review", _("In review")
@@ -57,36 +69,18 @@ class Publishable(Slugged, Timestamped):
         _("state"), max_length=20, choices=State.choices, default=State.DRAFT, db_index=True
     )
     state_changed_at = models.DateTimeField(_("state changed"), null=True, blank=True)
-    state_changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("state changed by"),
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("last changed by"),
-    )
+    state_changed_by = editor(_("state changed by"))
+    created_by = editor(_("created by"))
+    updated_by = editor(_("last changed by"))
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     objects = PublishableQuerySet.as_manager()
 
     class Meta:
         abstract = True
+        # Publishing is a permission of its own on every curated model (`publish_case`, …):
+        # the workflow asks for it, and the Publishers group holds it.
+        default_permissions = ("add", "change", "delete", "view", "publish")
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

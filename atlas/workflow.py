@@ -39,19 +39,15 @@ TRANSITIONS = {
 }
 
 
-def publish_permission(record):
-    meta = record._meta
-    return f"{meta.app_label}.publish_{meta.model_name}"
-
-
 def may_publish(user, model):
+    """Whether the user may publish records of the model (an instance will do)."""
     return user.has_perm(f"{model._meta.app_label}.publish_{model._meta.model_name}")
 
 
 def transition(record, *, name, user):
     """Move a record to the transition's state, recording who and when; or refuse, saying why."""
     step = TRANSITIONS[name]
-    if step.needs_publisher and not user.has_perm(publish_permission(record)):
+    if step.needs_publisher and not may_publish(user, record):
         raise TransitionRefused(
             _("“%(record)s”: only publishers may %(action)s.")
             % {"record": record, "action": str(step.label).lower()}

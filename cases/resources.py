@@ -17,15 +17,7 @@ from atlas.history import record_related
 from atlas.models import State
 from cases.fields import CASE
 from cases.models import Basis, Case, Organisation, Place
-from pathways.models import (
-    CityRole,
-    FinancingMechanism,
-    GCMObjective,
-    Network,
-    PathwayType,
-    ProgramCategory,
-    RegionalFramework,
-)
+from pathways import models as reference
 
 SEPARATOR = "; "
 
@@ -206,21 +198,21 @@ class Through:
 
 class CaseResource(resources.ModelResource):
     place_slugs = ManyField(attribute="places", widget=ListWidget(Place))
-    actor_network = fields.Field(attribute="actor_network", widget=SlugWidget(Network))
-    roles_stated = KindField(Basis.STATED, ListWidget(CityRole))
-    roles_classified = KindField(Basis.CLASSIFIED, ListWidget(CityRole))
-    pathway_types_stated = KindField(Basis.STATED, ListWidget(PathwayType))
-    pathway_types_classified = KindField(Basis.CLASSIFIED, ListWidget(PathwayType))
+    actor_network = fields.Field(attribute="actor_network", widget=SlugWidget(reference.Network))
+    roles_stated = KindField(Basis.STATED, ListWidget(reference.CityRole))
+    roles_classified = KindField(Basis.CLASSIFIED, ListWidget(reference.CityRole))
+    pathway_types_stated = KindField(Basis.STATED, ListWidget(reference.PathwayType))
+    pathway_types_classified = KindField(Basis.CLASSIFIED, ListWidget(reference.PathwayType))
     program_category = fields.Field(
-        attribute="program_category", widget=SlugWidget(ProgramCategory)
+        attribute="program_category", widget=SlugWidget(reference.ProgramCategory)
     )
-    gcm_objectives = KindField(True, NumberListWidget(GCMObjective, "number"))
-    gcm_objectives_secondary = KindField(False, NumberListWidget(GCMObjective, "number"))
+    gcm_objectives = KindField(True, NumberListWidget(reference.GCMObjective, "number"))
+    gcm_objectives_secondary = KindField(False, NumberListWidget(reference.GCMObjective, "number"))
     partners = ManyField(attribute="partners", widget=ListWidget(Organisation, "name"))
-    networks = ManyField(attribute="networks", widget=ListWidget(Network))
-    frameworks = ManyField(attribute="frameworks", widget=ListWidget(RegionalFramework))
+    networks = ManyField(attribute="networks", widget=ListWidget(reference.Network))
+    frameworks = ManyField(attribute="frameworks", widget=ListWidget(reference.RegionalFramework))
     financing_mechanisms = ManyField(
-        attribute="financing_mechanisms", widget=ListWidget(FinancingMechanism)
+        attribute="financing_mechanisms", widget=ListWidget(reference.FinancingMechanism)
     )
     start_year = fields.Field(attribute="start_year", widget=YearWidget())
     end_year = fields.Field(attribute="end_year", widget=YearWidget())

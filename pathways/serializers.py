@@ -13,7 +13,6 @@ from pathways.models import (
     GCMObjective,
     Network,
     PathwayType,
-    ProgramCategory,
     Publication,
     Recommendation,
 )
@@ -77,11 +76,6 @@ class PathwayTypeSerializer(VocabularySerializer):
     class Meta(VocabularySerializer.Meta):
         model = PathwayType
         fields = [*VocabularySerializer.Meta.fields, "examples", "url"]
-
-
-class ProgramCategorySerializer(VocabularySerializer):
-    class Meta(VocabularySerializer.Meta):
-        model = ProgramCategory
 
 
 class GCMObjectiveSerializer(serializers.ModelSerializer):

@@ -1,5 +1,6 @@
 """The papers' data: the fixture files, and the kinds of record they hold in loading order (a
-record before those that refer to it). Each kind's fields are declared by the app that owns it."""
+record before those that refer to it). Each kind's fields are declared by the app that owns
+it."""
 
 from pathlib import Path
 
@@ -8,43 +9,38 @@ from atlas.loading.kinds import RecordKind
 from cases import fields as catalogue
 from cases.models import Case, CountryRegion, Organisation, Place, WorldRegion
 from pathways import fields as reference
-from pathways.models import (
-    Addressee,
-    CityRole,
-    FinancingMechanism,
-    GCMObjective,
-    Network,
-    PathwayType,
-    ProgramCategory,
-    Publication,
-    Recommendation,
-    RegionalFramework,
-)
+from pathways import models as knowledge
 
 KINDS = [
-    RecordKind("publications", Publication, reference.PUBLICATION),
-    RecordKind("roles", CityRole, reference.TERM),
-    RecordKind("pathway_types", PathwayType, reference.PATHWAY_TYPE),
-    RecordKind("program_categories", ProgramCategory, reference.TERM),
-    RecordKind("addressees", Addressee, reference.TERM),
-    RecordKind("gcm_objectives", GCMObjective, reference.GCM_OBJECTIVE, key="number"),
+    RecordKind("publications", knowledge.Publication, reference.PUBLICATION),
+    RecordKind("roles", knowledge.CityRole, reference.TERM),
+    RecordKind("pathway_types", knowledge.PathwayType, reference.PATHWAY_TYPE),
+    RecordKind("program_categories", knowledge.ProgramCategory, reference.TERM),
+    RecordKind("addressees", knowledge.Addressee, reference.TERM),
+    RecordKind("gcm_objectives", knowledge.GCMObjective, reference.GCM_OBJECTIVE, key="number"),
     RecordKind("areas", WorldRegion, catalogue.AREA, key="code"),
     RecordKind("countries", CountryRegion, catalogue.COUNTRY, key="country"),
     RecordKind("places", Place, catalogue.PLACE),
     RecordKind("organisations", Organisation, catalogue.ORGANISATION),
-    RecordKind("networks", Network, reference.NETWORK, defining_field="name"),
+    RecordKind("networks", knowledge.Network, reference.NETWORK, defining_field="name"),
     RecordKind(
-        "frameworks", RegionalFramework, reference.REGIONAL_FRAMEWORK, defining_field="name"
+        "frameworks",
+        knowledge.RegionalFramework,
+        reference.REGIONAL_FRAMEWORK,
+        defining_field="name",
     ),
     RecordKind("cases", Case, catalogue.CASE, defining_field="title"),
     RecordKind(
         "financing_mechanisms",
-        FinancingMechanism,
+        knowledge.FinancingMechanism,
         reference.FINANCING_MECHANISM,
         defining_field="name",
     ),
     RecordKind(
-        "recommendations", Recommendation, reference.RECOMMENDATION, defining_field="headline"
+        "recommendations",
+        knowledge.Recommendation,
+        reference.RECOMMENDATION,
+        defining_field="headline",
     ),
 ]
 

@@ -143,14 +143,11 @@ class Case(Publishable):
 
     objects = CaseQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Publishable.Meta):
         ordering = ["title"]
         verbose_name = _("case")
         verbose_name_plural = _("cases")
-        permissions = [
-            ("publish_case", _("Can publish, unpublish and archive cases")),
-            ("merge_case", _("Can merge duplicate cases")),
-        ]
+        permissions = [("merge_case", _("Can merge duplicate cases"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(start_year__isnull=True)
@@ -218,11 +215,22 @@ class CaseRedirect(models.Model):
         return f"{self.old_slug} → {self.case.slug}"
 
 
-class CaseRole(models.Model):
+class Classification(models.Model):
+    """A case filed under a term of a vocabulary, as the source states it or as we read it."""
+
+    basis = models.CharField(_("basis"), max_length=20, choices=Basis.choices)
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.term} ({self.get_basis_display()})"
+
+
+class CaseRole(Classification):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="case_roles")
     role = models.ForeignKey(CityRole, on_delete=models.PROTECT, related_name="case_roles")
-    basis = models.CharField(_("basis"), max_length=20, choices=Basis.choices)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["role__order"]
@@ -230,17 +238,16 @@ class CaseRole(models.Model):
             models.UniqueConstraint(fields=["case", "role"], name="case_role_unique"),
         ]
 
-    def __str__(self):
-        return f"{self.role} ({self.get_basis_display()})"
+    @property
+    def term(self):
+        return self.role
 
 
-class CasePathwayType(models.Model):
+class CasePathwayType(Classification):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="case_pathways")
     pathway_type = models.ForeignKey(
         PathwayType, on_delete=models.PROTECT, related_name="case_pathways"
     )
-    basis = models.CharField(_("basis"), max_length=20, choices=Basis.choices)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["pathway_type__order"]
@@ -250,8 +257,9 @@ class CasePathwayType(models.Model):
             ),
         ]
 
-    def __str__(self):
-        return f"{self.pathway_type} ({self.get_basis_display()})"
+    @property
+    def term(self):
+        return self.pathway_type
 
 
 class CaseGCMObjective(models.Model):

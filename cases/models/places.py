@@ -83,6 +83,18 @@ class CountryRegion(models.Model):
         return f"{self.country.name} → {self.area}"
 
 
+def derived_area(related_name):
+    """An M49 area of a place, derived from its country on save (never typed in)."""
+    return models.ForeignKey(
+        WorldRegion,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name=related_name,
+    )
+
+
 class PlaceQuerySet(SlugQuerySet):
     def of_cases(self, cases, constraint=None):
         """The places where the given cases act, each with how many of them act there;
@@ -115,30 +127,9 @@ class Place(Slugged, Timestamped):
     )
     level = models.CharField(_("level"), max_length=20, choices=Level.choices, db_index=True)
     country = CountryField(_("country"), db_index=True)
-    region = models.ForeignKey(
-        WorldRegion,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="region_places",
-    )
-    subregion = models.ForeignKey(
-        WorldRegion,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="subregion_places",
-    )
-    intermediate_region = models.ForeignKey(
-        WorldRegion,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="intermediate_places",
-    )
+    region = derived_area("region_places")
+    subregion = derived_area("subregion_places")
+    intermediate_region = derived_area("intermediate_places")
     latitude = models.DecimalField(
         _("latitude"), max_digits=8, decimal_places=5, null=True, blank=True
     )

@@ -1,4 +1,6 @@
-"""The editors' groups: Editors curate, Publishers also publish, unpublish and merge."""
+"""The editors' groups: Editors curate, Publishers also publish, unpublish and merge. The groups
+span every app's models, so they belong to the site as a whole. (Databases made before this
+migration moved here from atlas already have the groups; creating them again changes nothing.)"""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
@@ -69,10 +71,9 @@ def remove_groups(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("atlas", "0001_initial"),
         ("auth", "0012_alter_user_first_name_max_length"),
-        ("cases", "0002_workflow_and_history"),
-        ("pathways", "0002_workflow_and_history"),
+        ("cases", "0003_history_of_related_rows_publish_permission"),
+        ("pathways", "0004_history_of_related_rows_publish_permission"),
     ]
 
     operations = [migrations.RunPython(create_groups, remove_groups)]
