@@ -14,7 +14,7 @@ another app.
 
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 
 from atlas.errors import FixtureError
 from atlas.exports import Column, absolute
@@ -92,11 +92,9 @@ class Field:
 
     def merge(self, into, duplicate):
         """Fill an empty value of the record kept from the duplicate's."""
-        if getattr(into, self.name) in (None, "") and getattr(duplicate, self.name) not in (
-            None,
-            "",
-        ):
-            setattr(into, self.name, getattr(duplicate, self.name))
+        theirs = getattr(duplicate, self.name)
+        if getattr(into, self.name) in (None, "") and theirs not in (None, ""):
+            setattr(into, self.name, theirs)
 
     # --- how readers see it ----------------------------------------------------------------
 
@@ -109,10 +107,14 @@ class Field:
         return [Column(self.column, self.description, self.value, self.type, self.choices(model))]
 
     def choices(self, model):
+        """The values the column takes, for the codebook: as declared, or the model's choices."""
         if self.vocabulary:
             return self.vocabulary
-        field = model._meta.get_field(self.name)
-        return ", ".join(str(value) for value, _ in field.choices) if field.choices else ""
+        try:
+            choices = model._meta.get_field(self.name).choices
+        except (FieldDoesNotExist, AttributeError):  # a computed value, a reverse relation
+            return ""
+        return ", ".join(str(value) for value, _ in choices) if choices else ""
 
     def imported_columns(self):
         return [self.column] if self.imported else []
@@ -135,9 +137,6 @@ class Computed(Field):
 
     def value(self, record):
         return self.reader(record)
-
-    def choices(self, model):
-        return self.vocabulary
 
 
 class Text(Field):
@@ -186,9 +185,6 @@ class StringList(Field):
     def item_from_db(self, item):
         return item
 
-    def choices(self, model):
-        return self.vocabulary
-
 
 class Countries(StringList):
     def item_from_entry(self, item):
@@ -199,6 +195,9 @@ class Countries(StringList):
 
     def value(self, record):
         return [country.code for country in getattr(record, self.name)]
+
+    def choices(self, model):
+        return self.vocabulary  # the ISO 3166-1 codes: too many to list
 
 
 class Reference(Field):
@@ -222,9 +221,6 @@ class Reference(Field):
 
     def value(self, record):
         return self.from_db(record)
-
-    def choices(self, model):
-        return self.vocabulary
 
 
 class Finder:

@@ -10,6 +10,8 @@ STRENGTH = {"stated": 0, "classified": 1, "primary": 0, "secondary": 1}
 
 
 def combine(base, extra):
+    """Two papers' values of one field as one: mappings keep the stronger claim per key, lists
+    keep every item once."""
     if isinstance(extra, dict):
         combined = dict(base or {})
         for key, value in extra.items():
@@ -63,9 +65,6 @@ class ManyReferences(Field):
     def imported_columns(self):
         return [self.keys_column or self.column] if self.imported else []
 
-    def choices(self, model):
-        return self.vocabulary
-
 
 class Kind:
     """One export column of a classified relation: the terms of one kind (None: all)."""
@@ -86,12 +85,9 @@ class Classified(Field):
                  list_type="list", **kwargs):  # fmt: skip
         super().__init__(name, **kwargs)
         self.target, self.target_key, self.attribute = target, target_key, attribute
-        self.kinds, self.to_db, self.from_db_value, self.list_type = (
-            kinds,
-            to_db,
-            from_db,
-            list_type,
-        )
+        self.kinds, self.list_type = kinds, list_type
+        # How the attribute reads in fixtures ("primary") and in the database (True).
+        self.to_db, self.from_db_value = to_db, from_db
 
     def from_entry(self, entry, context):
         mapping = entry.get(self.source) or {}
@@ -181,9 +177,6 @@ class Rows(Field):
     def value(self, record):
         return [str(row) for row in getattr(record, self.name).all()]
 
-    def choices(self, model):
-        return self.vocabulary
-
 
 class Citations(Field):
     """The sources of a record: the file's publication plus `section`/`locator`/`note`, or a
@@ -225,6 +218,3 @@ class Citations(Field):
 
     def value(self, record):
         return [str(citation) for citation in record.citations.all()]
-
-    def choices(self, model):
-        return self.vocabulary
