@@ -28,7 +28,10 @@ class Facet:
 
     def count(self, matching):
         counted = Count(self.path, filter=Q(**{f"{self.path}__in": matching}), distinct=True)
-        for option in self.options().annotate(facet_count=counted):
+        options = self.options()
+        # Django leaves a model's Meta.ordering out of aggregate queries: ask for it.
+        ordered = options.annotate(facet_count=counted).order_by(*options.model._meta.ordering)
+        for option in ordered:
             yield str(getattr(option, self.value)), self.label(option), option.facet_count
 
 
@@ -78,7 +81,8 @@ class FacetedFilterSet(django_filters.FilterSet):
         return queryset
 
     def facets(self):
-        """Each facet's label and options, the selected ones and those with matches first."""
+        """Each facet's name, label and options: the selected ones first, then those with
+        matches, then the rest, each group in the options' own order."""
         facets = []
         for name, facet in self.Meta.facets.items():
             matching = self.queryset_without(name).values("pk")
@@ -87,6 +91,7 @@ class FacetedFilterSet(django_filters.FilterSet):
                 Option(value, label, count, value in selected)
                 for value, label, count in facet.count(matching)
             ]
+            options.sort(key=lambda option: 0 if option.selected else 1 if option.count else 2)
             facets.append((name, self.filters[name].label, options))
         return facets
 

@@ -1,10 +1,13 @@
 """The case catalogue as a practitioner uses it: filters, facets, sorting, summary, pagination."""
 
+import re
+
 import pytest
 from django.db.models import Q
 
 from cases.models import Case, CaseRole, Place
 from pathways.models import Citation
+from tests.factories import CaseFactory, PlaceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -135,6 +138,26 @@ def test_facet_options_without_matches_are_not_offered(client):
     # … while the place facet, narrowed by the country, offers no place outside it.
     assert 'name="place" value="utrecht-nl"' in page
     assert 'name="place" value="kampala-ug"' not in page
+
+
+def offered(page, name):
+    """A facet's options as the page offers them: (value, ticked, count), in page order."""
+    pattern = rf'name="{name}" value="([^"]+)"( checked)?>[^<]*<span class="count">(\d+)</span>'
+    return [(value, bool(ticked), int(count)) for value, ticked, count in re.findall(pattern, page)]
+
+
+def test_facets_offer_the_selected_options_first_then_those_with_matches(client):
+    aaa, mmm, zzz = (PlaceFactory(name=f"{name} Testtown", country="IS") for name in "AMZ")
+    for place in (aaa, mmm, zzz):
+        place.cases.add(CaseFactory())
+    page = client.get(f"/cases/?country=IS&place={zzz.slug}&place=kampala-ug").content.decode()
+    # Kampala is chosen but has no case in Iceland: still offered, first, so it can be unticked.
+    assert offered(page, "place") == [
+        ("kampala-ug", True, 0),
+        (zzz.slug, True, 1),
+        (aaa.slug, False, 1),
+        (mmm.slug, False, 1),
+    ]
 
 
 def test_summary_says_what_is_filtered_in_words(client):
