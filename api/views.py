@@ -1,12 +1,12 @@
 """The read-only JSON API: the same records and the same filters as the HTML lists."""
 
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
-from cases.filters import CaseFilter
+from cases.filters import CaseFilter, CaseFilterForm
 from cases.models import Case, Place
 from cases.serializers import CaseSerializer, PlaceSerializer
 from pathways.filters import NetworkFilter, RecommendationFilter
@@ -45,6 +45,14 @@ class ReadOnly(viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
 
 
+def form_parameter(form_class, name):
+    """A field of a filter form that qualifies filters (and so is not one) for the schema."""
+    field = form_class.base_fields[name]
+    choices = [value for value, _ in field.choices if value]
+    return OpenApiParameter(name, str, enum=choices, description=str(field.label))
+
+
+@extend_schema_view(list=extend_schema(parameters=[form_parameter(CaseFilterForm, "basis")]))
 class CaseViewSet(ReadOnly):
     """Published cases. Filters as on /cases/; `page_size` up to 500."""
 

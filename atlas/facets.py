@@ -1,7 +1,7 @@
 """Faceted filtering: every filter of a list, and beside each option the number of records it
 would give — counted with all the *other* active filters applied, as a researcher expects.
 
-A FilterSet built on `FacetedFilterSet` names its facets in `Meta.facets`; each facet filter
+A FilterSet built on `FacetedFilterSet` names its facets in `facets`; each facet filter
 knows how to count its options through a `Facet` (one aggregate query per facet), so a list page
 costs a fixed number of queries whatever it shows.
 """
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import django_filters
 from django.db.models import Count, Model, Q, QuerySet
+from django_filters import OrderingFilter
 
 
 @dataclass
@@ -54,9 +55,9 @@ class FieldFacet:
 
 
 class FacetedFilterSet(django_filters.FilterSet):
-    class Meta:
-        facets = {}  # filter name → Facet or FieldFacet
-        not_summarised = ("sort",)
+    """A FilterSet with facet counts and the active filters in words."""
+
+    facets = {}  # filter name → Facet or FieldFacet
 
     def __init__(self, data=None, *args, **kwargs):
         # An empty value (`?role=`) chooses nothing; it is not an invalid choice.
@@ -70,21 +71,28 @@ class FacetedFilterSet(django_filters.FilterSet):
                     del data[key]
         super().__init__(data, *args, **kwargs)
 
-    def queryset_without(self, *excluded):
-        """The records all active filters but the excluded ones leave."""
-        queryset = self.queryset
-        if not self.is_bound:
-            return queryset
-        for name, value in self.form.cleaned_data.items():
-            if name not in excluded:
-                queryset = self.filters[name].filter(queryset, value)
+    def filter_queryset(self, queryset, without=()):
+        # Filters, not the form's fields: a form field of its own (`basis`) qualifies the
+        # filters that read it and filters nothing by itself.
+        for name, filter_ in self.filters.items():
+            if name not in without:
+                queryset = filter_.filter(queryset, self.form.cleaned_data.get(name))
         return queryset
 
-    def facets(self):
+    def queryset_without(self, *excluded):
+        """The records all active filters but the excluded ones leave, in no order."""
+        if not self.is_bound:
+            return self.queryset
+        return self.filter_queryset(self.queryset, without=(*excluded, *self.orderings()))
+
+    def orderings(self):
+        return [name for name, f in self.filters.items() if isinstance(f, OrderingFilter)]
+
+    def facet_options(self):
         """Each facet's name, label and options: the selected ones first, then those with
         matches, then the rest, each group in the options' own order."""
         facets = []
-        for name, facet in self.Meta.facets.items():
+        for name, facet in self.facets.items():
             matching = self.queryset_without(name).values("pk")
             selected = set(self.values(name))
             options = [
@@ -99,18 +107,19 @@ class FacetedFilterSet(django_filters.FilterSet):
         return self.data.getlist(name) if self.is_bound else []
 
     def active(self):
-        """The active filters, in words, each with the parameter and value that remove it."""
+        """The active filters, in words, each with the parameter and value that remove it. An
+        ordering says how, not what, so it is not one of them."""
         if not self.is_bound:
             return []
-        active = []
-        for name, field in self.form.fields.items():
-            if name in self.Meta.not_summarised:
+        active, orderings = [], self.orderings()
+        for name, filter_ in self.filters.items():
+            if name in orderings:
                 continue
-            value = self.form.cleaned_data.get(name)
+            field, value = self.form.fields[name], self.form.cleaned_data.get(name)
             for item in value if isinstance(value, list | tuple | QuerySet) else [value]:
                 if item in (None, ""):
                     continue
-                words = f"{self.filters[name].label}: {self.describe(field, item)}"
+                words = f"{filter_.label}: {self.describe(field, item)}"
                 active.append(ActiveFilter(name, self.parameter(field, item), words))
         return active
 

@@ -71,7 +71,7 @@ class FacetedListView(FilterView):
             context = {"filter": self.filterset, "object_list": [], "invalid": True}
             return self.render_to_response(context, status=400)
         self.object_list = self.filterset.qs
-        facets = self.filterset.facets()
+        facets = self.filterset.facet_options()
         context = self.get_context_data(
             filter=self.filterset,
             object_list=self.object_list,

@@ -62,13 +62,13 @@ class NetworkFilter(FacetedFilterSet):
     class Meta:
         model = Network
         fields = []
-        not_summarised = ()
-        facets = {
-            "scope": FieldFacet(Network, "scope", lambda: Network.Scope.choices),
-            "region": FieldFacet(Network, "region", lambda: Network.Region.choices),
-            "structure": FieldFacet(Network, "structure", lambda: Network.Structure.choices),
-            "source": SourceFacet(Network),
-        }
+
+    facets = {
+        "scope": FieldFacet(Network, "scope", lambda: Network.Scope.choices),
+        "region": FieldFacet(Network, "region", lambda: Network.Region.choices),
+        "structure": FieldFacet(Network, "structure", lambda: Network.Structure.choices),
+        "source": SourceFacet(Network),
+    }
 
     def filter_text(self, queryset, name, value: str):
         for word in value.split():
@@ -97,15 +97,15 @@ class RecommendationFilter(FacetedFilterSet):
     class Meta:
         model = Recommendation
         fields = []
-        not_summarised = ()
-        facets = {
-            "addressee": Facet(Addressee.objects.all, "recommendation"),
-            "kind": FieldFacet(Recommendation, "kind", lambda: Recommendation.Kind.choices),
-            "category": Facet(ProgramCategory.objects.all, "recommendation"),
-            "role": Facet(CityRole.objects.all, "recommendation"),
-            "pathway": Facet(PathwayType.objects.all, "recommendation"),
-            "source": SourceFacet(Recommendation),
-        }
+
+    facets = {
+        "addressee": Facet(Addressee.objects.all, "recommendation"),
+        "kind": FieldFacet(Recommendation, "kind", lambda: Recommendation.Kind.choices),
+        "category": Facet(ProgramCategory.objects.all, "recommendation"),
+        "role": Facet(CityRole.objects.all, "recommendation"),
+        "pathway": Facet(PathwayType.objects.all, "recommendation"),
+        "source": SourceFacet(Recommendation),
+    }
 
     RELATION = {
         "addressee": "addressees",

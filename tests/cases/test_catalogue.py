@@ -178,12 +178,19 @@ def test_each_active_filter_can_be_removed_and_all_cleared(client):
     ("sort", "key"),
     [
         ("title", lambda case: case.title),
+        ("relevance", lambda case: case.title),  # relevance without a search is the title
         ("start_year", lambda case: (case.start_year is None, case.start_year or 0, case.title)),
     ],
 )
 def test_sorting_orders_the_list(client, sort, key):
     cases = list(client.get(f"/cases/?sort={sort}").context["paginator"].object_list)
     assert cases == sorted(cases, key=key)
+
+
+def test_a_chosen_sort_wins_over_relevance_while_searching(client):
+    by_title = list(client.get("/cases/?q=visa&sort=title").context["paginator"].object_list)
+    assert by_title == sorted(by_title, key=lambda case: case.title)
+    assert list(client.get("/cases/?q=visa").context["paginator"].object_list) != by_title
 
 
 def test_sorting_by_recently_added_puts_the_newest_first(client):
