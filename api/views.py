@@ -1,11 +1,12 @@
 """The read-only JSON API: the same records and the same filters as the HTML lists."""
 
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
+from api.filters import FilterBackend
+from atlas.views import bind_filters
 from cases.filters import CaseFilter, CaseFilterForm
 from cases.models import Case, Place
 from cases.serializers import CaseSerializer, PlaceSerializer
@@ -58,7 +59,7 @@ class CaseViewSet(ReadOnly):
 
     queryset = Case.objects.published().for_detail().order_by("title")
     serializer_class = CaseSerializer
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     filterset_class = CaseFilter
 
 
@@ -79,11 +80,8 @@ class PlaceViewSet(ReadOnly):
     def filter_queryset(self, queryset):
         if self.action != "list":
             return queryset
-        backend = DjangoFilterBackend()
-        cases = backend.filter_queryset(self.request, Case.objects.published(), self)
-        filterset = backend.get_filterset(self.request, Case.objects.published(), self)
-        filterset.is_valid()
-        return queryset.filter(filterset.place_constraint(), cases__in=cases.values("pk"))
+        cases = bind_filters(self.filterset_class, self.request, Case.objects.published())
+        return queryset.filter(cases.place_constraint(), cases__in=cases.qs.values("pk"))
 
 
 class NetworkViewSet(ReadOnly):
@@ -91,7 +89,7 @@ class NetworkViewSet(ReadOnly):
 
     queryset = Network.objects.published().for_export()
     serializer_class = NetworkSerializer
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     filterset_class = NetworkFilter
 
 
@@ -100,7 +98,7 @@ class RecommendationViewSet(ReadOnly):
 
     queryset = Recommendation.objects.published().for_export()
     serializer_class = RecommendationSerializer
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     filterset_class = RecommendationFilter
 
 
