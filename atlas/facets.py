@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import django_filters
 from django.db.models import Count, Model, Q, QuerySet
+from django.http import QueryDict
 from django_filters import OrderingFilter
 
 
@@ -55,7 +56,8 @@ class FieldFacet:
 
 
 class FacetedFilterSet(django_filters.FilterSet):
-    """A FilterSet with facet counts and the active filters in words."""
+    """A FilterSet whose `data` is the query string without empty values — what the site's
+    links carry — with facet counts and the active filters in words."""
 
     facets = {}  # filter name → Facet or FieldFacet
 
@@ -107,8 +109,8 @@ class FacetedFilterSet(django_filters.FilterSet):
         return self.data.getlist(name) if self.is_bound else []
 
     def active(self):
-        """The active filters, in words, each with the parameter and value that remove it. An
-        ordering says how, not what, so it is not one of them."""
+        """The active filters, in words, each with the query that removes it. An ordering
+        says how, not what, so it is not one of them."""
         if not self.is_bound:
             return []
         active, orderings = [], self.orderings()
@@ -120,8 +122,20 @@ class FacetedFilterSet(django_filters.FilterSet):
                 if item in (None, ""):
                     continue
                 words = f"{filter_.label}: {self.describe(field, item)}"
-                active.append(ActiveFilter(name, self.parameter(field, item), words))
+                query = self.without(name, self.parameter(field, item))
+                active.append(ActiveFilter(words, query))
         return active
+
+    def without(self, name, value):
+        """The query without one value of a filter, on the first page."""
+        query = self.data.copy()
+        query.pop("page", None)
+        remaining = [v for v in query.getlist(name) if v != value]
+        if remaining:
+            query.setlist(name, remaining)
+        else:
+            del query[name]
+        return query
 
     @staticmethod
     def parameter(field, item):
@@ -138,9 +152,8 @@ class FacetedFilterSet(django_filters.FilterSet):
 
 @dataclass
 class ActiveFilter:
-    name: str
-    value: str
     words: str
+    query: QueryDict  # the query string without it
 
 
 def multiple_slugs(queryset, label, method):

@@ -18,11 +18,13 @@ class MatrixView(CaseFilteredView):
                 filters.stated_only(),
                 rows=chosen["role"],
                 columns=chosen["pathway"],
+                query=filters.data,
             ),
             category_region=category_region_matrix(
                 filters.queryset_without("category", "region").values("pk"),
                 rows=chosen["category"],
                 columns=chosen["region"],
+                query=filters.data,
             ),
             **kwargs,
         )
