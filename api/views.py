@@ -1,12 +1,13 @@
 """The read-only JSON API: the same records and the same filters as the HTML lists."""
 
-from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
-from cases.filters import CaseFilter
+from api.filters import FilterBackend
+from atlas.views import bind_filters
+from cases.filters import CaseFilter, CaseFilterForm
 from cases.models import Case, Place
 from cases.serializers import CaseSerializer, PlaceSerializer
 from pathways.filters import NetworkFilter, RecommendationFilter
@@ -45,12 +46,20 @@ class ReadOnly(viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
 
 
+def form_parameter(form_class, name):
+    """A field of a filter form that qualifies filters (and so is not one) for the schema."""
+    field = form_class.base_fields[name]
+    choices = [value for value, _ in field.choices if value]
+    return OpenApiParameter(name, str, enum=choices, description=str(field.label))
+
+
+@extend_schema_view(list=extend_schema(parameters=[form_parameter(CaseFilterForm, "basis")]))
 class CaseViewSet(ReadOnly):
     """Published cases. Filters as on /cases/; `page_size` up to 500."""
 
     queryset = Case.objects.published().for_detail().order_by("title")
     serializer_class = CaseSerializer
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     filterset_class = CaseFilter
 
 
@@ -71,11 +80,8 @@ class PlaceViewSet(ReadOnly):
     def filter_queryset(self, queryset):
         if self.action != "list":
             return queryset
-        backend = DjangoFilterBackend()
-        cases = backend.filter_queryset(self.request, Case.objects.published(), self)
-        filterset = backend.get_filterset(self.request, Case.objects.published(), self)
-        filterset.is_valid()
-        return queryset.filter(filterset.place_constraint(), cases__in=cases.values("pk"))
+        cases = bind_filters(self.filterset_class, self.request, Case.objects.published())
+        return queryset.filter(cases.place_constraint(), cases__in=cases.qs.values("pk"))
 
 
 class NetworkViewSet(ReadOnly):
@@ -83,7 +89,7 @@ class NetworkViewSet(ReadOnly):
 
     queryset = Network.objects.published().for_export()
     serializer_class = NetworkSerializer
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     filterset_class = NetworkFilter
 
 
@@ -92,7 +98,7 @@ class RecommendationViewSet(ReadOnly):
 
     queryset = Recommendation.objects.published().for_export()
     serializer_class = RecommendationSerializer
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     filterset_class = RecommendationFilter
 
 

@@ -1,7 +1,7 @@
 """Faceted filtering: every filter of a list, and beside each option the number of records it
 would give — counted with all the *other* active filters applied, as a researcher expects.
 
-A FilterSet built on `FacetedFilterSet` names its facets in `Meta.facets`; each facet filter
+A FilterSet built on `FacetedFilterSet` names its facets in `facets`; each facet filter
 knows how to count its options through a `Facet` (one aggregate query per facet), so a list page
 costs a fixed number of queries whatever it shows.
 """
@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import django_filters
 from django.db.models import Count, Model, Q, QuerySet
+from django.http import QueryDict
+from django_filters import OrderingFilter
 
 
 @dataclass
@@ -28,7 +30,10 @@ class Facet:
 
     def count(self, matching):
         counted = Count(self.path, filter=Q(**{f"{self.path}__in": matching}), distinct=True)
-        for option in self.options().annotate(facet_count=counted):
+        options = self.options()
+        # Django leaves a model's Meta.ordering out of aggregate queries: ask for it.
+        ordered = options.annotate(facet_count=counted).order_by(*options.model._meta.ordering)
+        for option in ordered:
             yield str(getattr(option, self.value)), self.label(option), option.facet_count
 
 
@@ -51,9 +56,10 @@ class FieldFacet:
 
 
 class FacetedFilterSet(django_filters.FilterSet):
-    class Meta:
-        facets = {}  # filter name → Facet or FieldFacet
-        not_summarised = ("sort",)
+    """A FilterSet whose `data` is the query string without empty values — what the site's
+    links carry — with facet counts and the active filters in words."""
+
+    facets = {}  # filter name → Facet or FieldFacet
 
     def __init__(self, data=None, *args, **kwargs):
         # An empty value (`?role=`) chooses nothing; it is not an invalid choice.
@@ -67,26 +73,35 @@ class FacetedFilterSet(django_filters.FilterSet):
                     del data[key]
         super().__init__(data, *args, **kwargs)
 
-    def queryset_without(self, *excluded):
-        """The records all active filters but the excluded ones leave."""
-        queryset = self.queryset
-        if not self.is_bound:
-            return queryset
-        for name, value in self.form.cleaned_data.items():
-            if name not in excluded:
-                queryset = self.filters[name].filter(queryset, value)
+    def filter_queryset(self, queryset, without=()):
+        # Filters, not the form's fields: a form field of its own (`basis`) qualifies the
+        # filters that read it and filters nothing by itself.
+        for name, filter_ in self.filters.items():
+            if name not in without:
+                queryset = filter_.filter(queryset, self.form.cleaned_data.get(name))
         return queryset
 
-    def facets(self):
-        """Each facet's label and options, the selected ones and those with matches first."""
+    def queryset_without(self, *excluded):
+        """The records all active filters but the excluded ones leave, in no order."""
+        if not self.is_bound:
+            return self.queryset
+        return self.filter_queryset(self.queryset, without=(*excluded, *self.orderings()))
+
+    def orderings(self):
+        return [name for name, f in self.filters.items() if isinstance(f, OrderingFilter)]
+
+    def facet_options(self):
+        """Each facet's name, label and options: the selected ones first, then those with
+        matches, then the rest, each group in the options' own order."""
         facets = []
-        for name, facet in self.Meta.facets.items():
+        for name, facet in self.facets.items():
             matching = self.queryset_without(name).values("pk")
             selected = set(self.values(name))
             options = [
                 Option(value, label, count, value in selected)
                 for value, label, count in facet.count(matching)
             ]
+            options.sort(key=lambda option: 0 if option.selected else 1 if option.count else 2)
             facets.append((name, self.filters[name].label, options))
         return facets
 
@@ -94,20 +109,33 @@ class FacetedFilterSet(django_filters.FilterSet):
         return self.data.getlist(name) if self.is_bound else []
 
     def active(self):
-        """The active filters, in words, each with the parameter and value that remove it."""
+        """The active filters, in words, each with the query that removes it. An ordering
+        says how, not what, so it is not one of them."""
         if not self.is_bound:
             return []
-        active = []
-        for name, field in self.form.fields.items():
-            if name in self.Meta.not_summarised:
+        active, orderings = [], self.orderings()
+        for name, filter_ in self.filters.items():
+            if name in orderings:
                 continue
-            value = self.form.cleaned_data.get(name)
+            field, value = self.form.fields[name], self.form.cleaned_data.get(name)
             for item in value if isinstance(value, list | tuple | QuerySet) else [value]:
                 if item in (None, ""):
                     continue
-                words = f"{self.filters[name].label}: {self.describe(field, item)}"
-                active.append(ActiveFilter(name, self.parameter(field, item), words))
+                words = f"{filter_.label}: {self.describe(field, item)}"
+                query = self.without(name, self.parameter(field, item))
+                active.append(ActiveFilter(words, query))
         return active
+
+    def without(self, name, value):
+        """The query without one value of a filter, on the first page."""
+        query = self.data.copy()
+        query.pop("page", None)
+        remaining = [v for v in query.getlist(name) if v != value]
+        if remaining:
+            query.setlist(name, remaining)
+        else:
+            del query[name]
+        return query
 
     @staticmethod
     def parameter(field, item):
@@ -124,9 +152,8 @@ class FacetedFilterSet(django_filters.FilterSet):
 
 @dataclass
 class ActiveFilter:
-    name: str
-    value: str
     words: str
+    query: QueryDict  # the query string without it
 
 
 def multiple_slugs(queryset, label, method):

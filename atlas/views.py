@@ -1,11 +1,12 @@
-"""What every page of the site may build on: the filtered-list policy, export twins, previews
-of drafts for editors, and the editors' Markdown preview."""
+"""What every page of the site may build on: the one filter path (and its answer to invalid
+input), export twins, previews of drafts for editors, and the editors' Markdown preview."""
 
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpResponse, JsonResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
+from django.views.generic.base import TemplateResponseMixin
 from django_filters.views import FilterView
 
 from atlas.exports import about_rows, csv_response, json_response, xlsx_response
@@ -28,60 +29,99 @@ class PreviewMixin:
         return super().get_context_data(preview=not self.object.is_published, **kwargs)
 
 
-class FilteredView(TemplateView):
-    """A page (or data) built from a FilterSet of the query string. Invalid input gets a 400
-    that says what was wrong; the list pages share this policy."""
+class InvalidFilters(Exception):
+    """The query string does not make a valid FilterSet. Whoever answers the request turns
+    this into a 400 naming each parameter and what is wrong with it — never a silently
+    unfiltered (or empty) list."""
+
+    def __init__(self, filterset):
+        super().__init__(filterset.form.errors)
+        self.filterset = filterset
+
+
+def bind_filters(filterset_class, request, queryset):
+    """The FilterSet of the request's query string; `InvalidFilters` if it is not valid."""
+    filterset = filterset_class(request.GET, queryset=queryset.all(), request=request)
+    if not filterset.is_valid():
+        raise InvalidFilters(filterset)
+    return filterset
+
+
+def invalid_filter_json(errors):
+    """The body of a 400 in JSON: each offending parameter and what is wrong with it."""
+    return {
+        "error": "invalid filter",
+        "errors": [
+            {"parameter": name, "message": str(message)}
+            for name, messages in errors.items()
+            for message in messages
+        ],
+    }
+
+
+class FilteredMixin:
+    """The one filter path of lists, exports, maps, matrices and feeds (the API's filter
+    backend binds the same way): `bind()` makes the FilterSet of the query string, and invalid
+    input is answered with a 400 — the page with its errors where the view renders a template,
+    JSON elsewhere."""
 
     filterset_class = None
     queryset = None
 
+    def bind(self, request):
+        return bind_filters(self.filterset_class, request, self.queryset)
+
+    def dispatch(self, request, *args, **kwargs):
+        return self.answering(super().dispatch, request, *args, **kwargs)
+
+    def answering(self, respond, request, *args, **kwargs):
+        """`respond(request, …)` — a view's dispatch, a feed's __call__ — or the 400."""
+        try:
+            return respond(request, *args, **kwargs)
+        except InvalidFilters as invalid:
+            return self.invalid(invalid.filterset)
+
+    def invalid(self, filterset):
+        if isinstance(self, TemplateResponseMixin):
+            return self.render_to_response({"filter": filterset, "invalid": True}, status=400)
+        return JsonResponse(invalid_filter_json(filterset.form.errors), status=400)
+
+
+class FilteredView(FilteredMixin, TemplateView):
+    """A page drawn from the filtered records; `get_context_data` receives the `filter`."""
+
     def get(self, request, *args, **kwargs):
-        self.filterset = self.filterset_class(
-            request.GET or None, queryset=self.queryset, request=request
-        )
-        context = {"filter": self.filterset}
-        if self.filterset.is_bound and not self.filterset.is_valid():
-            return self.render_invalid(context)
-        return self.render_filtered({**context, "active_filters": self.filterset.active()})
-
-    def render_filtered(self, context):
-        return self.render_to_response(self.get_context_data(**context))
-
-    def render_invalid(self, context):
-        context = self.get_context_data(invalid=True, **context)
-        return self.render_to_response(context, status=400)
+        filters = self.bind(request)
+        context = self.get_context_data(filter=filters, active_filters=filters.active())
+        return self.render_to_response(context)
 
 
-class FacetedListView(FilterView):
-    """A list filtered by its FilterSet from the query string, with facet counts and the
-    active filters in words. Invalid filter input is answered with a 400 that says what was
-    wrong — never a silently unfiltered (or empty) list."""
+class FacetedListView(FilteredMixin, FilterView):
+    """A list filtered by its FilterSet, with facet counts and the active filters in words."""
 
     paginate_by = 25
     dataset = None  # the export twin: a Dataset and its URL name
     export_url = None
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(dataset=self.dataset, export_url=self.export_url, **kwargs)
-
     def get(self, request, *args, **kwargs):
-        self.filterset = self.get_filterset(self.get_filterset_class())
-        if self.filterset.is_bound and not self.filterset.is_valid():
-            self.object_list = self.filterset.queryset.none()
-            context = {"filter": self.filterset, "object_list": [], "invalid": True}
-            return self.render_to_response(context, status=400)
-        self.object_list = self.filterset.qs
-        facets = self.filterset.facets()
+        filters = self.bind(request)
+        self.object_list = filters.qs
         context = self.get_context_data(
-            filter=self.filterset,
+            filter=filters,
             object_list=self.object_list,
-            facets=facets,
-            active_filters=self.filterset.active(),
+            facets=filters.facet_options(),
+            active_filters=filters.active(),
+            dataset=self.dataset,
+            export_url=self.export_url,
         )
         return self.render_to_response(context)
 
+    def invalid(self, filterset):
+        self.object_list = filterset.queryset.none()  # the template is named after its model
+        return super().invalid(filterset)
 
-class ExportView(FilteredView):
+
+class ExportView(FilteredMixin, View):
     """A list's twin: the same filters, the whole result, as `export.<format>`."""
 
     dataset = None
@@ -89,37 +129,21 @@ class ExportView(FilteredView):
     def get(self, request, *args, format, **kwargs):
         if format not in self.dataset.formats:
             raise Http404(_("No export in the format “%(format)s”.") % {"format": format})
-        self.format = format
-        return super().get(request, *args, **kwargs)
-
-    def records(self):
-        return self.filterset.qs
-
-    def render_filtered(self, context):
-        records, request = self.records(), self.request
+        filters = self.bind(request)
+        records = self.records(filters)
         about = about_rows(self.dataset, request, dataset_version())
         base = request.build_absolute_uri("/")[:-1]
-        if self.format == "csv":
+        if format == "csv":
             bom = request.GET.get("bom") == "1"
             return csv_response(self.dataset, records, base, with_bom=bom)
-        if self.format == "xlsx":
+        if format == "xlsx":
             return xlsx_response(self.dataset, records, about, base)
-        if self.format == "json":
+        if format == "json":
             return json_response(self.dataset, records, about, request)
-        return self.geojson(records)
+        return self.geojson(filters, records)
 
-    def render_invalid(self, context):
-        return invalid_filter_response(self.filterset)
-
-
-def invalid_filter_response(filterset):
-    """A 400 in JSON naming each offending parameter and what is wrong with it."""
-    errors = [
-        {"parameter": name, "message": str(message)}
-        for name, messages in filterset.form.errors.items()
-        for message in messages
-    ]
-    return JsonResponse({"error": "invalid filter", "errors": errors}, status=400)
+    def records(self, filters):
+        return filters.qs
 
 
 @staff_member_required

@@ -5,36 +5,39 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from atlas.views import invalid_filter_response
+from atlas.views import FilteredMixin
 from cases.filters import CaseFilter
 from cases.models import Case
 
 
-class CaseFeed(Feed):
+class CaseFeed(FilteredMixin, Feed):
+    """One instance answers every request, so a request's filters are the feed's object
+    (`get_object`, which syndication hands to `title`, `link` and `items`), never kept on it."""
+
     feed_type = Atom1Feed
     limit = 50
+    filterset_class = CaseFilter
+    queryset = Case.objects.published()
 
     def __call__(self, request, *args, **kwargs):
-        self.filterset = CaseFilter(
-            request.GET or None, queryset=Case.objects.published(), request=request
-        )
-        if self.filterset.is_bound and not self.filterset.is_valid():
-            return invalid_filter_response(self.filterset)
-        self.query = request.GET.urlencode()
-        return super().__call__(request, *args, **kwargs)
+        return self.answering(super().__call__, request, *args, **kwargs)
 
-    def title(self):
-        words = " · ".join(active.words for active in self.filterset.active())
+    def get_object(self, request, *args, **kwargs):
+        return self.bind(request)
+
+    def title(self, filters):
+        words = " · ".join(active.words for active in filters.active())
         return _("City Pathways Atlas: new cases") + (f" ({words})" if words else "")
 
-    def link(self):
-        return reverse("cases:case-list") + (f"?{self.query}" if self.query else "")
+    def link(self, filters):
+        query = filters.data.urlencode()
+        return reverse("cases:case-list") + (f"?{query}" if query else "")
 
     def subtitle(self):
         return _("The newest published city practices matching these filters.")
 
-    def items(self):
-        return self.filterset.qs.order_by("-created_at", "title")[: self.limit]
+    def items(self, filters):
+        return filters.qs.order_by("-created_at", "title")[: self.limit]
 
     def item_title(self, case):
         return case.title

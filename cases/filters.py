@@ -49,7 +49,41 @@ class YearFilter(django_filters.NumberFilter):
         super().__init__(min_value=1900, max_value=2100, **kwargs)
 
 
+class CaseOrdering(django_filters.OrderingFilter):
+    """`sort`: django-filter's ordering, where an order may need an annotation and ties go
+    by title. Without one (or with `relevance`), a search lists title matches first."""
+
+    def __init__(self, *, search, **kwargs):
+        self.search = search  # the name of the filter whose words `relevance` ranks by
+        super().__init__(**kwargs)
+
+    def filter(self, qs, value):
+        params = [param for param in value or () if param != "relevance"]
+        text = (self.parent.form.cleaned_data.get(self.search) or "").strip()
+        if not params and text:
+            return by_relevance(qs, text)
+        if "country" in params:
+            qs = qs.annotate(first_country=Min("places__country"))
+        return super().filter(qs, [*params, "title"])
+
+    def get_ordering_value(self, param):
+        field = super().get_ordering_value(param)
+        if field.startswith("-"):
+            return F(field[1:]).desc(nulls_last=True)
+        return F(field).asc(nulls_last=True)
+
+
 class CaseFilterForm(forms.Form):
+    # Not a filter of its own: it qualifies the role and pathway filters, which read it.
+    basis = forms.ChoiceField(
+        label=_("Roles and pathways"),
+        choices=[
+            ("", _("as stated or classified")),
+            (Basis.STATED, _("only as the source states them")),
+        ],
+        required=False,
+    )
+
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("active_from"), cleaned.get("active_to")
@@ -63,12 +97,6 @@ class CaseFilter(FacetedFilterSet):
     case = multiple_slugs(Case.objects.published(), _("Case"), "filter_case")
     role = multiple_slugs(CityRole.objects.all(), _("City role"), "filter_role")
     pathway = multiple_slugs(PathwayType.objects.all(), _("Pathway type"), "filter_pathway")
-    basis = django_filters.ChoiceFilter(
-        label=_("Roles and pathways"),
-        choices=[(Basis.STATED, _("only as the source states them"))],
-        method="filter_nothing",
-        empty_label=_("as stated or classified"),
-    )
     category = multiple_slugs(ProgramCategory.objects.all(), _("Program category"), "filter_in")
     region = django_filters.ModelMultipleChoiceFilter(
         label=_("World region"),
@@ -103,8 +131,15 @@ class CaseFilter(FacetedFilterSet):
     )
     active_from = YearFilter(label=_("Active from"), method="filter_active_from")
     active_to = YearFilter(label=_("Active until"), method="filter_active_to")
-    sort = django_filters.ChoiceFilter(
+    sort = CaseOrdering(
         label=_("Sort by"),
+        search="q",
+        fields={
+            "title": "title",
+            "first_country": "country",
+            "start_year": "start_year",
+            "-created_at": "recent",
+        },
         choices=[
             ("title", _("title")),
             ("relevance", _("relevance to the search")),
@@ -112,7 +147,6 @@ class CaseFilter(FacetedFilterSet):
             ("start_year", _("start year")),
             ("recent", _("recently added")),
         ],
-        method="filter_nothing",
         empty_label=None,
     )
 
@@ -120,39 +154,28 @@ class CaseFilter(FacetedFilterSet):
         model = Case
         form = CaseFilterForm
         fields = []
-        not_summarised = ("sort", "basis")
-        facets = {
-            "role": Facet(CityRole.objects.all, "cases"),
-            "pathway": Facet(PathwayType.objects.all, "cases"),
-            "category": Facet(ProgramCategory.objects.all, "cases"),
-            "region": Facet(
-                lambda: WorldRegion.objects.filter(level="region"), "region_places__cases", "code"
-            ),
-            "subregion": Facet(
-                lambda: WorldRegion.objects.filter(level="subregion"),
-                "subregion_places__cases",
-                "code",
-            ),
-            "country": CountryFacet(),
-            "place": Facet(Place.objects.all, "cases"),
-            "network": Facet(Network.objects.published, "cases"),
-            "partner": Facet(Organisation.objects.all, "cases"),
-            "source": SourceFacet(Case),
-            "gcm": Facet(GCMObjective.objects.all, "cases", "number"),
-            "status": FieldFacet(Case, "status", lambda: Case.Status.choices),
-            "depth": FieldFacet(Case, "depth", lambda: Case.Depth.choices),
-        }
 
-    @property
-    def qs(self):
-        queryset = super().qs
-        order = self.form.cleaned_data.get("sort") if self.is_bound else None
-        text = (self.form.cleaned_data.get("q") or "").strip() if self.is_bound else ""
-        if order in (None, "", "relevance") and text:
-            return by_relevance(queryset, text)
-        if order == "country":
-            queryset = queryset.annotate(first_country=Min("places__country"))
-        return queryset.order_by(*ORDERINGS.get(order or "title", ORDERINGS["title"]))
+    facets = {
+        "role": Facet(CityRole.objects.all, "cases"),
+        "pathway": Facet(PathwayType.objects.all, "cases"),
+        "category": Facet(ProgramCategory.objects.all, "cases"),
+        "region": Facet(
+            lambda: WorldRegion.objects.filter(level="region"), "region_places__cases", "code"
+        ),
+        "subregion": Facet(
+            lambda: WorldRegion.objects.filter(level="subregion"),
+            "subregion_places__cases",
+            "code",
+        ),
+        "country": CountryFacet(),
+        "place": Facet(Place.objects.all, "cases"),
+        "network": Facet(Network.objects.published, "cases"),
+        "partner": Facet(Organisation.objects.all, "cases"),
+        "source": SourceFacet(Case),
+        "gcm": Facet(GCMObjective.objects.all, "cases", "number"),
+        "status": FieldFacet(Case, "status", lambda: Case.Status.choices),
+        "depth": FieldFacet(Case, "depth", lambda: Case.Depth.choices),
+    }
 
     def place_constraint(self):
         """The places the active place filters allow, so that a map or a place list filtered
@@ -173,9 +196,6 @@ class CaseFilter(FacetedFilterSet):
 
     def stated_only(self):
         return self.is_bound and self.form.cleaned_data.get("basis") == Basis.STATED
-
-    def filter_nothing(self, queryset, name, value: str):
-        return queryset  # applied elsewhere: `sort` in qs, `basis` in the role/pathway filters
 
     def filter_case(self, queryset, name, value: str):
         return queryset.filter(pk__in=[case.pk for case in value]) if value else queryset
@@ -263,11 +283,3 @@ class CaseFilter(FacetedFilterSet):
 
     def filter_active_to(self, queryset, name, value: str):
         return queryset.filter(start_year__lte=value) if value is not None else queryset
-
-
-ORDERINGS = {
-    "title": ["title"],
-    "country": ["first_country", "title"],
-    "start_year": [F("start_year").asc(nulls_last=True), "title"],
-    "recent": ["-created_at", "title"],
-}

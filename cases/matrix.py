@@ -5,8 +5,12 @@ the length of the list its link opens."""
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.http import QueryDict
+
 from cases.models import Basis, Case, CasePathwayType, CaseRole, WorldRegion
 from pathways.models import CityRole, PathwayType, ProgramCategory
+
+NO_FILTERS = QueryDict()  # immutable
 
 
 @dataclass
@@ -15,13 +19,28 @@ class Matrix:
     column_param: str
     rows: list  # [(row term, [(column term, count), …]), …]
     columns: list
+    query: QueryDict  # the filters the cells' links keep
 
     @property
     def total(self):
         return sum(count for _, cells in self.rows for _, count in cells)
 
+    def linked_rows(self):
+        """The rows with each cell's count and the query of the case list it counts."""
+        return [
+            (row, [(column, count, self.cell_query(row, column)) for column, count in cells])
+            for row, cells in self.rows
+        ]
 
-def role_pathway_matrix(matching, stated_only=False, rows=(), columns=()):
+    def cell_query(self, row, column):
+        query = self.query.copy()
+        query.pop("page", None)
+        query[self.row_param] = term_key(row)
+        query[self.column_param] = term_key(column)
+        return query
+
+
+def role_pathway_matrix(matching, stated_only=False, rows=(), columns=(), query=NO_FILTERS):
     roles = CaseRole.objects.filter(case__in=matching)
     pathways = CasePathwayType.objects.filter(case__in=matching)
     if stated_only:
@@ -34,10 +53,10 @@ def role_pathway_matrix(matching, stated_only=False, rows=(), columns=()):
         column_terms,
         _cases_by(pathways.values_list("case_id", "pathway_type__slug")),
     )
-    return Matrix("role", "pathway", cells, column_terms)
+    return Matrix("role", "pathway", cells, column_terms, query)
 
 
-def category_region_matrix(matching, rows=(), columns=()):
+def category_region_matrix(matching, rows=(), columns=(), query=NO_FILTERS):
     categories = Case.objects.filter(pk__in=matching).values_list("pk", "program_category__slug")
     regions = Case.places.through.objects.filter(case__in=matching).values_list(
         "case_id", "place__region__code"
@@ -47,7 +66,7 @@ def category_region_matrix(matching, rows=(), columns=()):
         WorldRegion.objects.filter(level=WorldRegion.Level.REGION), "code", columns
     )
     cells = _cross(row_terms, _cases_by(categories), column_terms, _cases_by(regions))
-    return Matrix("category", "region", cells, column_terms)
+    return Matrix("category", "region", cells, column_terms, query)
 
 
 def term_key(term):

@@ -1,6 +1,7 @@
 """Filters of the network and recommendation lists (and their exports and API)."""
 
 import django_filters
+from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
@@ -48,11 +49,26 @@ def cited_in(queryset, publications):
     return queryset.filter(pk__in=cited.values("object_id"))
 
 
+class NetworkFilterForm(forms.Form):
+    # Everywhere else `region` is a UN M49 code (/cases/?region=150); a network's world region
+    # has a name of its own, and the other name gets an answer rather than being ignored.
+    region = forms.CharField(required=False)
+
+    def clean_region(self):
+        if self.cleaned_data["region"]:
+            raise forms.ValidationError(
+                _(
+                    "Networks are filtered by their world region with “network_region”, e.g. "
+                    "network_region=europe; “region” takes UN M49 codes on the case pages."
+                )
+            )
+
+
 class NetworkFilter(FacetedFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_text", max_length=200)
     scope = django_filters.MultipleChoiceFilter(label=_("Scope"), choices=Network.Scope.choices)
-    region = django_filters.MultipleChoiceFilter(
-        label=_("World region"), choices=Network.Region.choices
+    network_region = django_filters.MultipleChoiceFilter(
+        field_name="region", label=_("World region"), choices=Network.Region.choices
     )
     structure = django_filters.MultipleChoiceFilter(
         label=_("Structure"), choices=Network.Structure.choices
@@ -61,14 +77,15 @@ class NetworkFilter(FacetedFilterSet):
 
     class Meta:
         model = Network
+        form = NetworkFilterForm
         fields = []
-        not_summarised = ()
-        facets = {
-            "scope": FieldFacet(Network, "scope", lambda: Network.Scope.choices),
-            "region": FieldFacet(Network, "region", lambda: Network.Region.choices),
-            "structure": FieldFacet(Network, "structure", lambda: Network.Structure.choices),
-            "source": SourceFacet(Network),
-        }
+
+    facets = {
+        "scope": FieldFacet(Network, "scope", lambda: Network.Scope.choices),
+        "network_region": FieldFacet(Network, "region", lambda: Network.Region.choices),
+        "structure": FieldFacet(Network, "structure", lambda: Network.Structure.choices),
+        "source": SourceFacet(Network),
+    }
 
     def filter_text(self, queryset, name, value: str):
         for word in value.split():
@@ -97,15 +114,15 @@ class RecommendationFilter(FacetedFilterSet):
     class Meta:
         model = Recommendation
         fields = []
-        not_summarised = ()
-        facets = {
-            "addressee": Facet(Addressee.objects.all, "recommendation"),
-            "kind": FieldFacet(Recommendation, "kind", lambda: Recommendation.Kind.choices),
-            "category": Facet(ProgramCategory.objects.all, "recommendation"),
-            "role": Facet(CityRole.objects.all, "recommendation"),
-            "pathway": Facet(PathwayType.objects.all, "recommendation"),
-            "source": SourceFacet(Recommendation),
-        }
+
+    facets = {
+        "addressee": Facet(Addressee.objects.all, "recommendation"),
+        "kind": FieldFacet(Recommendation, "kind", lambda: Recommendation.Kind.choices),
+        "category": Facet(ProgramCategory.objects.all, "recommendation"),
+        "role": Facet(CityRole.objects.all, "recommendation"),
+        "pathway": Facet(PathwayType.objects.all, "recommendation"),
+        "source": SourceFacet(Recommendation),
+    }
 
     RELATION = {
         "addressee": "addressees",

@@ -22,6 +22,11 @@ def test_feed_refuses_bad_filters(client):
     assert client.get("/cases/feed.atom?region=mars").status_code == 400
 
 
+def test_feed_links_to_its_list_without_empty_parameters(client):
+    feed = client.get("/cases/feed.atom?q=&role=advocate&active_from=").content.decode()
+    assert '<link href="http://testserver/cases/?role=advocate" rel="alternate"/>' in feed
+
+
 def test_cite_this_case_as_text_bibtex_and_ris(client):
     page = client.get("/cases/idnyc/").content.decode()
     assert "City Pathways Atlas. “IDNYC" in page

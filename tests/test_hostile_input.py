@@ -51,6 +51,24 @@ def test_bad_filters_of_the_geojson_get_a_json_400(client, query):
     assert response.json()["error"] == "invalid filter"
 
 
+DATA = ["/cases/export.csv", "/places/export.json", "/map/places.geojson", "/cases/feed.atom"]
+
+
+@pytest.mark.parametrize("path", [*DATA, "/api/cases/", "/api/places/"])
+def test_bad_filters_get_the_same_json_400_wherever_the_answer_is_data(client, path):
+    response = client.get(f"{path}?role=advocate&gcm=99")
+    assert response.status_code == 400
+    assert response.json() == {
+        "error": "invalid filter",
+        "errors": [
+            {
+                "parameter": "gcm",
+                "message": "Select a valid choice. 99 is not one of the available choices.",
+            }
+        ],
+    }
+
+
 @pytest.mark.parametrize(
     "url",
     [

@@ -14,8 +14,8 @@ class CaseExportView(ExportView):
     filterset_class = CaseFilter
     queryset = Case.objects.published().for_detail()
 
-    def geojson(self, records):
-        data = places_geojson(records, self.filterset.place_constraint())
+    def geojson(self, filters, records):
+        data = places_geojson(records, filters.place_constraint())
         response = JsonResponse(data, content_type="application/geo+json")
         response["Content-Disposition"] = (
             f'attachment; filename="{self.dataset.filename("geojson")}"'
@@ -27,7 +27,7 @@ class PlaceExportView(CaseExportView):
     dataset = PLACES
     queryset = Case.objects.published()
 
-    def records(self):
-        return Place.objects.of_cases(
-            self.filterset.qs, self.filterset.place_constraint()
-        ).select_related("region", "subregion", "intermediate_region")
+    def records(self, filters):
+        return Place.objects.of_cases(filters.qs, filters.place_constraint()).select_related(
+            "region", "subregion", "intermediate_region"
+        )

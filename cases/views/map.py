@@ -1,8 +1,9 @@
 """The map of the filtered cases' places, and the GeoJSON it is drawn from."""
 
 from django.http import JsonResponse
+from django.views.generic import View
 
-from atlas.views import FilteredView, invalid_filter_response
+from atlas.views import FilteredMixin, FilteredView
 from cases.filters import CaseFilter
 from cases.geojson import places_geojson
 from cases.models import Case, Place
@@ -17,19 +18,18 @@ class MapView(CaseFilteredView):
     template_name = "cases/map.html"
 
     def get_context_data(self, **kwargs):
-        if kwargs.get("invalid"):
-            return super().get_context_data(**kwargs)
-        places = Place.objects.of_cases(self.filterset.qs, self.filterset.place_constraint())
+        filters = kwargs["filter"]
+        places = Place.objects.of_cases(filters.qs, filters.place_constraint())
         return super().get_context_data(places=places, **kwargs)
 
 
-class PlacesGeoJSONView(CaseFilteredView):
+class PlacesGeoJSONView(FilteredMixin, View):
     """The map's data: few cases per place keep it light; the export has them all."""
 
-    def render_filtered(self, context):
-        filters = self.filterset
+    filterset_class = CaseFilter
+    queryset = Case.objects.published()
+
+    def get(self, request, *args, **kwargs):
+        filters = self.bind(request)
         data = places_geojson(filters.qs, filters.place_constraint(), cases_per_place=10)
         return JsonResponse(data, content_type="application/geo+json")
-
-    def render_invalid(self, context):
-        return invalid_filter_response(self.filterset)

@@ -8,11 +8,9 @@ class MatrixView(CaseFilteredView):
     template_name = "cases/matrix.html"
 
     def get_context_data(self, **kwargs):
-        if kwargs.get("invalid"):
-            return super().get_context_data(**kwargs)
         # A cell's link replaces its row and column filters, so its count is taken over the
         # cases the *other* filters leave; chosen rows and columns are shown alone.
-        filters = self.filterset
+        filters = kwargs["filter"]
         chosen = {name: filters.values(name) for name in ("role", "pathway", "category", "region")}
         return super().get_context_data(
             role_pathway=role_pathway_matrix(
@@ -20,11 +18,13 @@ class MatrixView(CaseFilteredView):
                 filters.stated_only(),
                 rows=chosen["role"],
                 columns=chosen["pathway"],
+                query=filters.data,
             ),
             category_region=category_region_matrix(
                 filters.queryset_without("category", "region").values("pk"),
                 rows=chosen["category"],
                 columns=chosen["region"],
+                query=filters.data,
             ),
             **kwargs,
         )

@@ -1,10 +1,15 @@
 """The case catalogue as a practitioner uses it: filters, facets, sorting, summary, pagination."""
 
+import re
+from html import unescape
+from urllib.parse import parse_qsl, urlsplit
+
 import pytest
 from django.db.models import Q
 
 from cases.models import Case, CaseRole, Place
 from pathways.models import Citation
+from tests.factories import CaseFactory, PlaceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -137,6 +142,26 @@ def test_facet_options_without_matches_are_not_offered(client):
     assert 'name="place" value="kampala-ug"' not in page
 
 
+def offered(page, name):
+    """A facet's options as the page offers them: (value, ticked, count), in page order."""
+    pattern = rf'name="{name}" value="([^"]+)"( checked)?>[^<]*<span class="count">(\d+)</span>'
+    return [(value, bool(ticked), int(count)) for value, ticked, count in re.findall(pattern, page)]
+
+
+def test_facets_offer_the_selected_options_first_then_those_with_matches(client):
+    aaa, mmm, zzz = (PlaceFactory(name=f"{name} Testtown", country="IS") for name in "AMZ")
+    for place in (aaa, mmm, zzz):
+        place.cases.add(CaseFactory())
+    page = client.get(f"/cases/?country=IS&place={zzz.slug}&place=kampala-ug").content.decode()
+    # Kampala is chosen but has no case in Iceland: still offered, first, so it can be unticked.
+    assert offered(page, "place") == [
+        ("kampala-ug", True, 0),
+        (zzz.slug, True, 1),
+        (aaa.slug, False, 1),
+        (mmm.slug, False, 1),
+    ]
+
+
 def test_summary_says_what_is_filtered_in_words(client):
     response = client.get("/cases/?role=advocate&region=150")
     count = response.context["paginator"].count
@@ -155,12 +180,19 @@ def test_each_active_filter_can_be_removed_and_all_cleared(client):
     ("sort", "key"),
     [
         ("title", lambda case: case.title),
+        ("relevance", lambda case: case.title),  # relevance without a search is the title
         ("start_year", lambda case: (case.start_year is None, case.start_year or 0, case.title)),
     ],
 )
 def test_sorting_orders_the_list(client, sort, key):
     cases = list(client.get(f"/cases/?sort={sort}").context["paginator"].object_list)
     assert cases == sorted(cases, key=key)
+
+
+def test_a_chosen_sort_wins_over_relevance_while_searching(client):
+    by_title = list(client.get("/cases/?q=visa&sort=title").context["paginator"].object_list)
+    assert by_title == sorted(by_title, key=lambda case: case.title)
+    assert list(client.get("/cases/?q=visa").context["paginator"].object_list) != by_title
 
 
 def test_sorting_by_recently_added_puts_the_newest_first(client):
@@ -183,6 +215,26 @@ def test_pagination_keeps_the_filters(client):
         any(p.region and p.region.code == "019" for p in case.places.all())
         for case in second.context["page_obj"]
     )
+
+
+def test_links_on_a_filtered_list_carry_no_empty_parameter(client):
+    # What a GET form submitted without JavaScript sends: every empty field too.
+    page = client.get("/cases/?q=&sort=title&region=019&active_from=&role=").content.decode()
+    hrefs = [unescape(href) for href in re.findall(r'href="([^"]*)"', page)]
+    queries = [parse_qsl(urlsplit(href).query, keep_blank_values=True) for href in hrefs]
+    assert [href for href, query in zip(hrefs, queries, strict=True) if not all(
+        value for _, value in query
+    )] == []  # fmt: skip
+    for href in (
+        "?sort=title&region=019&page=2",
+        "?sort=title",
+        "/cases/export.csv?sort=title&region=019",
+        "/cases/export.csv?sort=title&region=019&bom=1",
+        "/cases/feed.atom?sort=title&region=019",
+        "/map/?sort=title&region=019",
+        "/matrix/?sort=title&region=019",
+    ):
+        assert href in hrefs
 
 
 def test_filter_form_works_without_javascript(client):

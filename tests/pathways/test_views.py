@@ -31,6 +31,43 @@ def test_network_list_shows_scope_members_and_sources(client):
     assert "Brokering Solutions (2025)</a></cite>, D. RECOMMENDATIONS" in page
 
 
+def test_network_list_filters_by_the_networks_own_world_region(client):
+    european = NetworkFactory(region=Network.Region.EUROPE)
+    african = NetworkFactory(region=Network.Region.AFRICA)
+    response = client.get("/networks/?network_region=europe")
+    listed = {network.slug for network in response.context["paginator"].object_list}
+    europe = Network.objects.published().filter(region=Network.Region.EUROPE)
+    assert listed == set(europe.values_list("slug", flat=True))
+    assert european.slug in listed and african.slug not in listed
+    assert f"<strong>{len(listed)} networks</strong> · World region: Europe" in (
+        response.content.decode()
+    )
+    api = client.get("/api/networks/?network_region=europe&page_size=500").json()
+    assert {network["slug"] for network in api["results"]} == listed
+
+
+REGION_MESSAGE = (
+    "Networks are filtered by their world region with “network_region”, e.g. "
+    "network_region=europe; “region” takes UN M49 codes on the case pages."
+)
+
+
+def test_network_list_answers_region_with_a_400_naming_it(client):
+    response = client.get("/networks/?region=europe")
+    assert response.status_code == 400
+    assert f"<code>region</code>: {REGION_MESSAGE}" in response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/networks/export.csv", "/api/networks/"])
+def test_network_export_and_api_answer_region_with_a_json_400(client, path):
+    response = client.get(f"{path}?region=europe")
+    assert response.status_code == 400
+    assert response.json() == {
+        "error": "invalid filter",
+        "errors": [{"parameter": "region", "message": REGION_MESSAGE}],
+    }
+
+
 def test_network_list_hides_drafts(client):
     NetworkFactory(name="Unpublished network", state=State.DRAFT)
     assert "Unpublished network" not in client.get("/networks/").content.decode()
