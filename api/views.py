@@ -10,15 +10,8 @@ from atlas.views import bind_filters
 from cases.filters import CaseFilter, CaseFilterForm
 from cases.models import Case, Place
 from cases.serializers import CaseSerializer, PlaceSerializer
+from pathways import models as knowledge
 from pathways.filters import NetworkFilter, RecommendationFilter
-from pathways.models import (
-    CityRole,
-    GCMObjective,
-    Network,
-    PathwayType,
-    Publication,
-    Recommendation,
-)
 from pathways.serializers import (
     CityRoleSerializer,
     GCMObjectiveSerializer,
@@ -87,7 +80,7 @@ class PlaceViewSet(ReadOnly):
 class NetworkViewSet(ReadOnly):
     """Published city networks. Filters as on /networks/."""
 
-    queryset = Network.objects.published().for_export()
+    queryset = knowledge.Network.objects.published().for_export()
     serializer_class = NetworkSerializer
     filter_backends = [FilterBackend]
     filterset_class = NetworkFilter
@@ -96,29 +89,29 @@ class NetworkViewSet(ReadOnly):
 class RecommendationViewSet(ReadOnly):
     """Published recommendations. Filters as on /recommendations/."""
 
-    queryset = Recommendation.objects.published().for_export()
+    queryset = knowledge.Recommendation.objects.published().for_export()
     serializer_class = RecommendationSerializer
     filter_backends = [FilterBackend]
     filterset_class = RecommendationFilter
 
 
 class PublicationViewSet(ReadOnly):
-    queryset = Publication.objects.all()
+    queryset = knowledge.Publication.objects.all()
     serializer_class = PublicationSerializer
 
 
 class PathwayTypeViewSet(ReadOnly):
-    queryset = PathwayType.objects.prefetch_related("examples")
+    queryset = knowledge.PathwayType.objects.prefetch_related("examples")
     serializer_class = PathwayTypeSerializer
 
 
 class CityRoleViewSet(ReadOnly):
-    queryset = CityRole.objects.all()
+    queryset = knowledge.CityRole.objects.all()
     serializer_class = CityRoleSerializer
 
 
 @extend_schema_view(retrieve=extend_schema(operation_id="gcm_objectives_retrieve"))
 class GCMObjectiveViewSet(ReadOnly):
-    queryset = GCMObjective.objects.all()
+    queryset = knowledge.GCMObjective.objects.all()
     serializer_class = GCMObjectiveSerializer
     lookup_field = "number"

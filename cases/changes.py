@@ -3,10 +3,10 @@
 from django.contrib.syndication.views import Feed
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse_lazy
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
+from cases.feeds import CaseEntries
 from cases.models import Case
 
 
@@ -34,24 +34,10 @@ class ChangesView(ListView):
         return recent_changes()
 
 
-class ChangesFeed(Feed):
-    feed_type = Atom1Feed
-    limit = 50
+class ChangesFeed(CaseEntries, Feed):
     title = _("City Pathways Atlas: what’s new")
     subtitle = _("City practices published or changed lately, the latest first.")
     link = reverse_lazy("cases:changes")
 
     def items(self):
         return recent_changes()[: self.limit]
-
-    def item_title(self, case):
-        return case.title
-
-    def item_description(self, case):
-        return case.summary
-
-    def item_pubdate(self, case):
-        return case.published_at
-
-    def item_updateddate(self, case):
-        return case.updated_at

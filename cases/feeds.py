@@ -10,12 +10,30 @@ from cases.filters import CaseFilter
 from cases.models import Case
 
 
-class CaseFeed(FilteredMixin, Feed):
-    """One instance answers every request, so a request's filters are the feed's object
-    (`get_object`, which syndication hands to `title`, `link` and `items`), never kept on it."""
+class CaseEntries:
+    """What a feed says of each case: its title, its summary, and when it was published and
+    last changed (`published_at`, when the queryset annotates it, else its creation)."""
 
     feed_type = Atom1Feed
     limit = 50
+
+    def item_title(self, case):
+        return case.title
+
+    def item_description(self, case):
+        return case.summary
+
+    def item_pubdate(self, case):
+        return getattr(case, "published_at", case.created_at)
+
+    def item_updateddate(self, case):
+        return case.updated_at
+
+
+class CaseFeed(CaseEntries, FilteredMixin, Feed):
+    """One instance answers every request, so a request's filters are the feed's object
+    (`get_object`, which syndication hands to `title`, `link` and `items`), never kept on it."""
+
     filterset_class = CaseFilter
     queryset = Case.objects.published()
 
@@ -38,15 +56,3 @@ class CaseFeed(FilteredMixin, Feed):
 
     def items(self, filters):
         return filters.qs.order_by("-created_at", "title")[: self.limit]
-
-    def item_title(self, case):
-        return case.title
-
-    def item_description(self, case):
-        return case.summary
-
-    def item_pubdate(self, case):
-        return case.created_at
-
-    def item_updateddate(self, case):
-        return case.updated_at

@@ -102,16 +102,16 @@ class CaseFilter(FacetedFilterSet):
         label=_("World region"),
         queryset=WorldRegion.objects.filter(level=WorldRegion.Level.REGION),
         to_field_name="code",
-        method="filter_region",
+        method="filter_by_places",
     )
     subregion = django_filters.ModelMultipleChoiceFilter(
         label=_("Sub-region"),
         queryset=WorldRegion.objects.filter(level=WorldRegion.Level.SUBREGION),
         to_field_name="code",
-        method="filter_subregion",
+        method="filter_by_places",
     )
     country = django_filters.MultipleChoiceFilter(
-        label=_("Country"), choices=list(countries), method="filter_country"
+        label=_("Country"), choices=list(countries), method="filter_by_places"
     )
     place = multiple_slugs(Place.objects.all(), _("Place"), "filter_place")
     network = multiple_slugs(Network.objects.published(), _("Network"), "filter_network")
@@ -236,24 +236,12 @@ class CaseFilter(FacetedFilterSet):
     def _by_places(self, queryset, places):
         return self._through(queryset, Case.places.through.objects.filter(place__in=places))
 
-    def filter_region(self, queryset, name, value: str):
-        return (
-            self._by_places(queryset, Place.objects.filter(region__in=value)) if value else queryset
-        )
-
-    def filter_subregion(self, queryset, name, value: str):
-        return (
-            self._by_places(queryset, Place.objects.filter(subregion__in=value))
-            if value
-            else queryset
-        )
-
-    def filter_country(self, queryset, name, value: str):
-        return (
-            self._by_places(queryset, Place.objects.filter(country__in=value))
-            if value
-            else queryset
-        )
+    def filter_by_places(self, queryset, name, value: str):
+        """Cases acting in places of the chosen regions, sub-regions or countries."""
+        if not value:
+            return queryset
+        places = Place.objects.filter(**{f"{name}__in": value})
+        return self._by_places(queryset, places)
 
     def filter_place(self, queryset, name, value: str):
         return self._by_places(queryset, value) if value else queryset

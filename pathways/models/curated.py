@@ -142,41 +142,41 @@ class Recommendation(Cited):
         return reverse("pathways:recommendation-detail", args=[self.slug])
 
 
-class FinancingMechanism(Cited):
+class Listed(Cited):
+    """A record shown on a list page of its kind, addressed there by its anchor."""
+
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
-
-    def get_absolute_url(self):
-        return reverse("cases:financing-list") + f"#{self.slug}"
-
-    record_type = fields.FINANCING_MECHANISM
+    list_url = None  # the URL name of the list page
 
     class Meta(Cited.Meta):
+        abstract = True
         ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse(self.list_url) + f"#{self.slug}"
+
+
+class FinancingMechanism(Listed):
+    list_url = "cases:financing-list"
+    record_type = fields.FINANCING_MECHANISM
+
+    class Meta(Listed.Meta):
         verbose_name = _("financing mechanism")
         verbose_name_plural = _("financing mechanisms")
 
-    def __str__(self):
-        return self.name
 
-
-class RegionalFramework(Cited):
+class RegionalFramework(Listed):
     """A regional mobility framework such as the MERCOSUR Residence Agreement."""
 
-    name = models.CharField(_("name"), max_length=200)
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
     countries = CountryField(_("member countries"), multiple=True, blank=True)
-    description = models.TextField(_("description"), blank=True)
-
-    def get_absolute_url(self):
-        return reverse("cases:framework-list") + f"#{self.slug}"
-
+    list_url = "cases:framework-list"
     record_type = fields.REGIONAL_FRAMEWORK
 
-    class Meta(Cited.Meta):
-        ordering = ["name"]
+    class Meta(Listed.Meta):
         verbose_name = _("regional mobility framework")
         verbose_name_plural = _("regional mobility frameworks")
-
-    def __str__(self):
-        return self.name
