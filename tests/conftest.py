@@ -2,6 +2,7 @@ import pytest
 from django.conf import settings
 
 from portal.records import load_atlas
+from tests.factories import member
 
 FIXTURES = settings.BASE_DIR / "fixtures"
 
@@ -22,3 +23,13 @@ def papers_dir():
             "CI runs this check with ../shared/seeds beside the checkout."
         )
     return settings.ATLAS_PAPERS_DIR
+
+
+@pytest.fixture
+def editor():
+    return member("Editors")
+
+
+@pytest.fixture
+def publisher():
+    return member("Publishers")

@@ -7,9 +7,9 @@ from django.urls import reverse
 from atlas.models import State
 from cases.models import KeyFigure
 from pathways.models import CityRole, FinancingMechanism, PathwayType
-from tests.admin_forms import form_data
-from tests.factories import cite
-from tests.test_workflow import complete_case, member
+from tests.admin_forms import form_data, post_form
+from tests.factories import cite, member
+from tests.test_workflow import complete_case
 
 pytestmark = pytest.mark.django_db
 
@@ -26,10 +26,7 @@ def related_rows(case):
 
 
 def save_in_admin(client, case, **changes):
-    url = reverse("admin:cases_case_change", args=[case.pk])
-    data = form_data(client.get(url))
-    data.update(changes)
-    response = client.post(url, data)
+    response = post_form(client, reverse("admin:cases_case_change", args=[case.pk]), **changes)
     assert response.status_code == 302, response.context["errors"] if response.context else ""
 
 
