@@ -8,6 +8,18 @@ FIXTURES = settings.BASE_DIR / "fixtures"
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite the tests use a database file, not one in memory. A live server's threads
+    then open connections of their own and write at the same time, as the site's workers do;
+    an in-memory database would be shared with them through the test's one connection."""
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3" and not database.get("TEST", {}).get(
+        "NAME"
+    ):
+        database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "atlas.db")
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test runs against the atlas as `make run` serves it: all five papers loaded.
     Each test's own changes are rolled back afterwards."""
