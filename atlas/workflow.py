@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
-from atlas.models import State
+from atlas.models import SaveRefused, State
 
 
-class TransitionRefused(Exception):
+class TransitionRefused(SaveRefused):
     """A transition that may not happen; the message says why, for the editor."""
 
 

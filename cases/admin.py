@@ -13,6 +13,7 @@ from import_export.formats import base_formats
 from simple_history.admin import SimpleHistoryAdmin
 
 from atlas.admin import VersionedForm, WorkflowAdmin
+from atlas.models import SaveRefused
 from cases.merging import merge_cases
 from cases.models import (
     Case,
@@ -226,7 +227,11 @@ class CaseAdmin(ImportMixin, WorkflowAdmin):
         if "apply" in request.POST and keep:
             into = next((case for case in cases if str(case.pk) == keep), None)
             if into is not None:
-                merge_cases(duplicates=cases, into=into, user=request.user)
+                try:
+                    merge_cases(duplicates=cases, into=into, user=request.user)
+                except SaveRefused as refusal:  # saved by someone else meanwhile
+                    self.message_user(request, str(refusal), messages.ERROR)
+                    return None
                 self.message_user(
                     request,
                     _("Merged %(count)d cases into “%(title)s”; old addresses redirect there.")
