@@ -3,7 +3,8 @@ refusal of stale saves, and Markdown with a live preview."""
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, router, transaction
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
@@ -12,7 +13,14 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from atlas.history import record_related, restore_related
 from atlas.models import SaveRefused, StaleRecord, State
-from atlas.workflow import TRANSITIONS, may_publish, transition
+from atlas.workflow import (
+    TRANSITIONS,
+    check_still_publishable,
+    lacking,
+    may_publish,
+    review_edit,
+    transition,
+)
 
 admin.site.site_header = gettext_lazy("City Pathways Atlas — editors")
 admin.site.site_title = gettext_lazy("City Pathways Atlas")
@@ -146,6 +154,13 @@ def keep_workflow_state(obj):
         setattr(obj, name, getattr(current, name))
 
 
+def sent_to_review_message(record):
+    return _(
+        "“%(record)s” was published: your change sends it back to review, and the public sees "
+        "it again once a publisher publishes it."
+    ) % {"record": record}
+
+
 class WorkflowAdmin(SimpleHistoryAdmin):
     """Admin of a curated record: history, workflow actions, who saved it, stale-save guard."""
 
@@ -184,10 +199,16 @@ class WorkflowAdmin(SimpleHistoryAdmin):
         obj.updated_by = request.user
         if getattr(request, "reverting", None):
             keep_workflow_state(obj)
+        if change:
+            request.lacked_before = lacking(type(obj)._base_manager.get(pk=obj.pk))
+        sent_to_review = change and review_edit(obj, user=request.user)
         super().save_model(request, obj, form, change)
+        if sent_to_review:
+            self.message_user(request, sent_to_review_message(obj), messages.WARNING)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        check_still_publishable(form.instance, lacked_before=getattr(request, "lacked_before", ()))
         record_related(form.instance)
 
     def response_change(self, request, obj):
@@ -196,12 +217,17 @@ class WorkflowAdmin(SimpleHistoryAdmin):
             # the version's snapshot here, before any message to the editor, so that a refusal
             # still undoes the whole revert.
             restore_related(obj, obj.history.get(history_id=version_id))
+            check_still_publishable(obj, lacked_before=request.lacked_before)
         return super().response_change(request, obj)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         return self.refusable(super().changeform_view, request, object_id, form_url, extra_context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history lets whoever may view the history post a revert; a revert is a change.
+        record = self.get_object(request, unquote(object_id))
+        if request.method == "POST" and not self.has_change_permission(request, record):
+            raise PermissionDenied
         request.reverting = version_id
         view = super().history_form_view
         return self.refusable(view, request, object_id, version_id, extra_context)
