@@ -3,16 +3,24 @@ refusal of stale saves, and Markdown with a live preview."""
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
-from django.db import models
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, router, transaction
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from atlas.history import record_related, restore_related
-from atlas.models import State
-from atlas.workflow import TRANSITIONS, TransitionRefused, may_publish, transition
+from atlas.models import SaveRefused, StaleRecord, State
+from atlas.workflow import (
+    TRANSITIONS,
+    check_still_publishable,
+    lacking,
+    may_publish,
+    review_edit,
+    transition,
+)
 
 admin.site.site_header = gettext_lazy("City Pathways Atlas — editors")
 admin.site.site_title = gettext_lazy("City Pathways Atlas")
@@ -33,24 +41,50 @@ class MarkdownTextarea(forms.Textarea):
         return context
 
 
+MISSING_VERSION = gettext_lazy(
+    "This form does not say which version of the record it was opened at, so saving it could "
+    "overwrite someone else's changes. Nothing was saved: reload the page and apply your "
+    "changes again."
+)
+
+
 class VersionedForm(forms.ModelForm):
-    """Refuses to save over changes made since the editor opened the record."""
+    """Carries the version of the record the editor opened, so that the save writes only over
+    that version (`Publishable.save` refuses atomically otherwise), and shows why the admin's
+    last attempt to save this very POST was refused."""
 
     seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    check_version = True
+    refusal = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["seen_version"].initial = self.instance.version
+        self.fields["seen_version"].initial = self.opened_version()
+
+    def opened_version(self):
+        return self.instance.version
 
     def clean(self):
         cleaned = super().clean()
-        seen = cleaned.get("seen_version")
-        if self.check_version and self.instance.pk and seen is not None:
-            current = type(self.instance).objects.filter(pk=self.instance.pk).first()
-            if current is not None and current.version != seen:
-                raise ValidationError(stale_save_message(current, seen))
+        if self.refusal:
+            raise ValidationError(self.refusal)
+        # A form without the version would skip the check, so it is not saved at all.
+        if self.instance.pk is not None and cleaned.get("seen_version") is None:
+            raise ValidationError(MISSING_VERSION)
         return cleaned
+
+    def save(self, commit=True):
+        if self.instance.pk is not None:
+            self.instance.version = self.cleaned_data["seen_version"]
+        return super().save(commit)
+
+
+class RevertForm:
+    """A revert's form holds an old version of the record; what the revert writes over is the
+    version stored when the editor opened the revert page."""
+
+    def opened_version(self):
+        stored = type(self.instance)._base_manager.filter(pk=self.instance.pk)
+        return stored.values_list("version", flat=True).first()
 
 
 def stale_save_message(current, seen_version):
@@ -73,6 +107,14 @@ def stale_save_message(current, seen_version):
     ) % {"changes": "; ".join(changes) or _("a newer version exists")}
 
 
+def refusal_message(refusal):
+    if isinstance(refusal, StaleRecord):
+        current = type(refusal.record)._base_manager.filter(pk=refusal.record.pk).first()
+        if current is not None:
+            return stale_save_message(current, refusal.seen_version)
+    return str(refusal)
+
+
 def changed_fields(version, previous):
     """The fields, and the relations, one version changed from the one before."""
     fields = [change.field for change in version.diff_against(previous).changes]
@@ -91,7 +133,7 @@ def workflow_action(name):
             try:
                 transition(record, name=name, user=request.user)
                 done += 1
-            except TransitionRefused as refusal:
+            except SaveRefused as refusal:  # not allowed, or saved by someone else meanwhile
                 modeladmin.message_user(request, str(refusal), messages.ERROR)
         if done:
             modeladmin.message_user(
@@ -105,10 +147,18 @@ def workflow_action(name):
 
 def keep_workflow_state(obj):
     """A revert restores what a record says, not where it is in the workflow: it stays
-    published, unpublished or archived as it is now, and its version moves on, never back."""
+    published, unpublished or archived as it is now. (Its version moves on from the stored
+    one, never back: see `RevertForm`.)"""
     current = type(obj).objects.get(pk=obj.pk)
-    for name in ("state", "state_changed_at", "state_changed_by", "version"):
+    for name in ("state", "state_changed_at", "state_changed_by"):
         setattr(obj, name, getattr(current, name))
+
+
+def sent_to_review_message(record):
+    return _(
+        "“%(record)s” was published: your change sends it back to review, and the public sees "
+        "it again once a publisher publishes it."
+    ) % {"record": record}
 
 
 class WorkflowAdmin(SimpleHistoryAdmin):
@@ -147,25 +197,58 @@ class WorkflowAdmin(SimpleHistoryAdmin):
         if not change:
             obj.created_by = request.user
         obj.updated_by = request.user
-        if getattr(request, "reverting", False):
+        if getattr(request, "reverting", None):
             keep_workflow_state(obj)
+        if change:
+            request.lacked_before = lacking(type(obj)._base_manager.get(pk=obj.pk))
+        sent_to_review = change and review_edit(obj, user=request.user)
         super().save_model(request, obj, form, change)
+        if sent_to_review:
+            self.message_user(request, sent_to_review_message(obj), messages.WARNING)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        check_still_publishable(form.instance, lacked_before=getattr(request, "lacked_before", ()))
         record_related(form.instance)
 
+    def response_change(self, request, obj):
+        if version_id := getattr(request, "reverting", None):
+            # The revert's form saved the record's own fields; its relations come back from
+            # the version's snapshot here, before any message to the editor, so that a refusal
+            # still undoes the whole revert.
+            restore_related(obj, obj.history.get(history_id=version_id))
+            check_still_publishable(obj, lacked_before=request.lacked_before)
+        return super().response_change(request, obj)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        return self.refusable(super().changeform_view, request, object_id, form_url, extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # Reverting starts from an old version on purpose: no stale-save check then.
-        request.reverting = True
-        response = super().history_form_view(request, object_id, version_id, extra_context)
-        if request.method == "POST" and response.status_code == 302:
-            record = self.model.objects.get(pk=object_id)
-            restore_related(record, record.history.get(history_id=version_id))
-        return response
+        # simple-history lets whoever may view the history post a revert; a revert is a change.
+        record = self.get_object(request, unquote(object_id))
+        if request.method == "POST" and not self.has_change_permission(request, record):
+            raise PermissionDenied
+        request.reverting = version_id
+        view = super().history_form_view
+        return self.refusable(view, request, object_id, version_id, extra_context)
+
+    def refusable(self, view, request, *args):
+        """Run a view that saves in one transaction; if the save is refused, run it again with
+        the refusal as the form's error, on the POSTed data. Nothing of the refused attempt is
+        kept, and a refusal comes before any message to the editor."""
+        if request.method != "POST":
+            return view(request, *args)
+        try:
+            with transaction.atomic(using=router.db_for_write(self.model)):
+                return view(request, *args)
+        except SaveRefused as refusal:
+            request.save_refused = refusal_message(refusal)
+            return view(request, *args)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
-        if getattr(request, "reverting", False):
-            form = type(form.__name__, (form,), {"check_version": False})
+        if getattr(request, "reverting", None):
+            form = type(form.__name__, (RevertForm, form), {})
+        if refusal := getattr(request, "save_refused", None):
+            form = type(form.__name__, (form,), {"refusal": refusal})
         return form

@@ -4,8 +4,9 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, router, transaction
 from django.db.models import Max
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -58,11 +59,31 @@ class PublishableQuerySet(SlugQuerySet):
         return self.filter(state=State.PUBLISHED)
 
 
+class SaveRefused(Exception):
+    """A save that may not happen; the message says why, for the editor. It is raised inside
+    the save's transaction, so nothing of the refused save is kept."""
+
+
+class StaleRecord(SaveRefused):
+    """The record was saved by someone else since this copy of it was read."""
+
+    def __init__(self, record, seen_version):
+        self.record, self.seen_version = record, seen_version
+        super().__init__(
+            gettext(
+                "“%(record)s” was saved by someone else meanwhile, so this change was not "
+                "saved: reload it and try again."
+            )
+            % {"record": record}
+        )
+
+
 class Publishable(Slugged, Timestamped):
     """A curated record: editors work on drafts, the public sees only what is published.
 
-    `version` grows with every save, so that an editor saving over a change made since they
-    opened the record is refused instead of silently overwriting it (optimistic locking).
+    `version` grows with every save, and a save writes only over the version it read: an
+    editor saving over a change made since they opened the record is refused instead of
+    silently overwriting it (optimistic locking, see `save`).
     """
 
     state = models.CharField(
@@ -83,9 +104,31 @@ class Publishable(Slugged, Timestamped):
         default_permissions = ("add", "change", "delete", "view", "publish")
 
     def save(self, *args, **kwargs):
-        if self.pk is not None:
-            self.version += 1
-        super().save(*args, **kwargs)
+        """Save, provided the stored record is still the version this copy holds.
+
+        The check is one conditional UPDATE (`… SET version = v + 1 WHERE pk = … AND
+        version = v`), not a read then a compare: of two saves at the same moment the
+        database lets one match and the other find no row, so the second raises `StaleRecord`
+        and nothing of it is written. django-concurrency does the same through a private
+        hook of Django's and a field of its own; this is a few lines of public API on the
+        field we have, and keeps the versions consecutive for the stale-save message."""
+        if self._state.adding:
+            return super().save(*args, **kwargs)
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        seen = self.version
+        try:
+            with transaction.atomic(using=using):
+                self.claim_next_version(using)
+                super().save(*args, **kwargs)
+        except Exception:
+            self.version = seen  # this copy is as stale or as fresh as it was before
+            raise
+
+    def claim_next_version(self, using):
+        stored = type(self)._base_manager.using(using).filter(pk=self.pk, version=self.version)
+        if not stored.update(version=self.version + 1):
+            raise StaleRecord(self, self.version)
+        self.version += 1
 
     def publication_problems(self):
         """What the record lacks to be published; an empty list when it lacks nothing."""

@@ -1,7 +1,9 @@
 """The editorial workflow: draft → in review → published (→ archived), with who and when.
 
-Transitions are the only way a record changes state, so the checks live here once: the
-state it must be in, the permission it needs, and what a record must have to be published.
+Transitions are the only way to publish a record, so the checks live here once: the state it
+must be in, the permission it needs, and what a record must have to be published. Every path
+that changes a record (the change form, a revert, an import) asks `review_edit` and
+`check_still_publishable` so that the workflow holds there too.
 """
 
 from dataclasses import dataclass
@@ -10,10 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
-from atlas.models import State
+from atlas.models import SaveRefused, State
 
 
-class TransitionRefused(Exception):
+class TransitionRefused(SaveRefused):
     """A transition that may not happen; the message says why, for the editor."""
 
 
@@ -42,6 +44,56 @@ TRANSITIONS = {
 def may_publish(user, model):
     """Whether the user may publish records of the model (an instance will do)."""
     return user.has_perm(f"{model._meta.app_label}.publish_{model._meta.model_name}")
+
+
+SENT_TO_REVIEW = _l("Sent back to review: changed by someone who may not publish")
+
+
+def review_edit(record, *, user):
+    """Before a change to a published record is saved: if the user may not publish, the record
+    goes back to review (who and when recorded, with the reason in its history), so nothing
+    they change is public until a publisher publishes it again. Returns whether it did.
+
+    Why not a pending revision that keeps the published version public meanwhile: a record is
+    its own row plus its relations (places, roles, figures, citations), so a revision would
+    need a shadow copy of all of them and every public query, export and feed reading from the
+    right one. Taking the record off the public site until review is one rule that holds on
+    every path; a publisher's own edits stay live, so corrections by publishers are not held.
+    """
+    if record.state != State.PUBLISHED or (user is not None and may_publish(user, record)):
+        return False
+    record.state = State.REVIEW
+    record.state_changed_at = timezone.now()
+    record.state_changed_by = user
+    record._change_reason = str(SENT_TO_REVIEW)
+    return True
+
+
+def lacking(record):
+    """What a stored record that is published lacks to be published, as text (nothing for a
+    new or unpublished record): taken before a change, for `check_still_publishable`."""
+    if record is None or record.pk is None or record.state != State.PUBLISHED:
+        return set()
+    return {str(problem) for problem in record.publication_problems()}
+
+
+def check_still_publishable(record, *, lacked_before):
+    """After a change to a record that stays published, its relations written: refuse the
+    change (inside its transaction) if it takes away something publishing needs, such as the
+    last place, role or citation of a case. What the record lacked already does not hold up
+    other changes: records loaded from the papers may lack a role, and a publisher fixing a
+    typo in one is not asked to classify it first."""
+    if record.state != State.PUBLISHED:
+        return
+    lost = [str(p) for p in record.publication_problems() if str(p) not in lacked_before]
+    if lost:
+        raise SaveRefused(
+            _(
+                "“%(record)s” is published and would no longer be publishable: %(problems)s. "
+                "Nothing was saved: keep what is missing, or unpublish the record first."
+            )
+            % {"record": record, "problems": "; ".join(lost)}
+        )
 
 
 def transition(record, *, name, user):

@@ -13,6 +13,8 @@ from import_export.formats import base_formats
 from simple_history.admin import SimpleHistoryAdmin
 
 from atlas.admin import VersionedForm, WorkflowAdmin
+from atlas.models import SaveRefused
+from atlas.workflow import may_publish
 from cases.merging import merge_cases
 from cases.models import (
     Case,
@@ -52,6 +54,18 @@ class PlaceAdmin(SimpleHistoryAdmin):
     readonly_fields = ["region", "subregion", "intermediate_region", "created_at", "updated_at"]
     autocomplete_fields = ["networks"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def get_deleted_objects(self, objs, request):
+        """Deleting a place silently unlinks it from its cases; the last place of a published
+        case is kept, as publishing needs one. The delete page and the bulk action both list
+        such cases as what protects the place, whoever deletes it."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        stranded = Case.objects.published().left_without_place(objs)
+        protected = [*protected, *(
+            _("published case “%(case)s”, which has no other place") % {"case": case}
+            for case in stranded
+        )]  # fmt: skip
+        return deleted, counts, perms_needed, protected
 
 
 @admin.register(Organisation)
@@ -222,11 +236,21 @@ class CaseAdmin(ImportMixin, WorkflowAdmin):
         if len(cases) < 2:
             self.message_user(request, _("Select two or more cases to merge."), messages.ERROR)
             return None
+        # A merge deletes the duplicates and changes the case kept: for published cases that
+        # is the publishers' decision, as deleting or changing them alone would be.
+        if any(case.is_published for case in cases) and not may_publish(request.user, Case):
+            message = _("Only publishers may merge published cases.")
+            self.message_user(request, message, messages.ERROR)
+            return None
         keep = request.POST.get("keep")
         if "apply" in request.POST and keep:
             into = next((case for case in cases if str(case.pk) == keep), None)
             if into is not None:
-                merge_cases(duplicates=cases, into=into, user=request.user)
+                try:
+                    merge_cases(duplicates=cases, into=into, user=request.user)
+                except SaveRefused as refusal:  # saved by someone else meanwhile
+                    self.message_user(request, str(refusal), messages.ERROR)
+                    return None
                 self.message_user(
                     request,
                     _("Merged %(count)d cases into “%(title)s”; old addresses redirect there.")

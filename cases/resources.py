@@ -3,7 +3,9 @@
 The admin's import (django-import-export) reads it through `CaseResource`: rows are matched by
 slug, a new case starts as a draft whatever the file says, and the columns the export computes
 (url, countries, citations, …) are ignored, so an export imports as it is. A row that would
-change nothing is skipped, and one invalid row rolls the whole import back.
+change nothing is skipped, and one invalid row rolls the whole import back. A row that changes
+a published case sends it to review unless the importing user may publish, and a published
+case that stays published must keep what publishing needs.
 """
 
 import re
@@ -14,7 +16,8 @@ from import_export import fields, resources, widgets
 
 from atlas.exports import FORMULA_STARTS
 from atlas.history import record_related
-from atlas.models import State
+from atlas.models import SaveRefused, State
+from atlas.workflow import check_still_publishable, lacking, review_edit
 from cases.fields import CASE
 from cases.models import Basis, Case, Organisation, Place
 from pathways import models as reference
@@ -264,6 +267,7 @@ class CaseResource(resources.ModelResource):
 
     def after_init_instance(self, instance, new, row, **kwargs):
         instance.wanted_relations = {}
+        instance.lacked_before = lacking(instance)  # as stored, before the row changes it
         if new:
             instance.state = State.DRAFT  # an import never publishes anything
 
@@ -313,10 +317,17 @@ class CaseResource(resources.ModelResource):
                 instance.created_by = user
             instance.updated_by = user
             instance._history_user = user  # django-simple-history's hook outside a request
+        if instance.pk is not None:
+            # A row that changes a published case is held to the workflow like the change form.
+            review_edit(instance, user=user)
 
     def save_m2m(self, instance, row, **kwargs):
         if self._is_dry_run(kwargs) and not self._is_using_transactions(kwargs):
             return
         for relation, wanted in instance.wanted_relations.items():
             relation.write(instance, wanted)
+        try:
+            check_still_publishable(instance, lacked_before=instance.lacked_before)
+        except SaveRefused as refusal:  # the row is invalid, and the import rolls back
+            raise ValidationError(str(refusal)) from None
         record_related(instance)

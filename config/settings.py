@@ -91,6 +91,15 @@ DATABASES = {
         )
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Two editors saving at once: with write-ahead logging readers never block the writer,
+    # and a transaction that will write takes the lock when it begins (IMMEDIATE) and waits
+    # up to `timeout` seconds for it, rather than failing half-way with "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -30,3 +30,16 @@ def _form_values(form):
         else:
             values[key] = str(getattr(value, "pk", value))
     return values
+
+
+def post_form(client, url, **changes):
+    """Open an admin form, change some of its fields as an editor would, and save it."""
+    data = form_data(client.get(url))
+    data.update(changes)
+    return client.post(url, data)
+
+
+def delete_inline_row(data, prefix):
+    """Tick “Delete” on an inline's first row, as an editor removing that row would."""
+    data[f"{prefix}-0-DELETE"] = "on"
+    return data

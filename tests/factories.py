@@ -1,6 +1,7 @@
 """Boring factories for records a test builds itself, on top of the loaded atlas."""
 
 import factory
+from django.contrib.auth.models import Group, User
 
 from atlas.models import State
 from cases.models import Case, Place
@@ -52,3 +53,10 @@ def cite(record, publication_slug="brokering-solutions", section="D. RECOMMENDAT
         publication=Publication.objects.get(slug=publication_slug),
         section=section,
     )
+
+
+def member(group, name=None):
+    """A staff account in one of the editors' groups (Editors, Publishers)."""
+    user = User.objects.create_user(name or group.lower(), password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user

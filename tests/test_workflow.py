@@ -1,7 +1,7 @@
 """The editorial workflow: who may do what, what the public never sees, and nothing lost."""
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -9,25 +9,9 @@ from atlas.models import State
 from cases.models import Case, Place
 from pathways.models import Publication
 from tests.admin_forms import form_data
-from tests.factories import CaseFactory, PlaceFactory, cite
+from tests.factories import CaseFactory, PlaceFactory, cite, member
 
 pytestmark = pytest.mark.django_db
-
-
-def member(group, name=None):
-    user = User.objects.create_user(name or group.lower(), password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-@pytest.fixture
-def editor():
-    return member("Editors")
-
-
-@pytest.fixture
-def publisher():
-    return member("Publishers")
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -58,6 +58,17 @@ class CaseQuerySet(PublishableQuerySet):
             "financing_mechanisms",
             "frameworks",
             models.Prefetch("citations", queryset=Citation.objects.select_related("publication")),
+        )
+
+    def left_without_place(self, places):
+        """The cases that would have no place (nor an acting network) without these places."""
+        elsewhere = self.model.places.through.objects.filter(case=OuterRef("pk")).exclude(
+            place__in=places
+        )
+        return (
+            self.filter(places__in=places, actor_network__isnull=True)
+            .exclude(Exists(elsewhere))
+            .distinct()
         )
 
 

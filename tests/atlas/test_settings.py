@@ -5,7 +5,9 @@ import secrets
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
+from django.db import connection
 
 
 def run_django(*args, **env):
@@ -69,3 +71,39 @@ def test_env_file_fills_in_but_never_overrides_the_environment(tmp_path, monkeyp
     assert os.environ["ATLAS_TEST_A"] == "from-file"
     assert os.environ["ATLAS_TEST_B"] == "from-environment"
     monkeypatch.delenv("ATLAS_TEST_A")
+
+
+def database_options(url):
+    """The options the settings give the default database for a DATABASE_URL."""
+    script = "from config import settings; print(settings.DATABASES['default'].get('OPTIONS', {}))"
+    environment = {**os.environ, "DATABASE_URL": url}
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout.strip()
+
+
+def test_sqlite_makes_concurrent_writers_wait_instead_of_failing():
+    assert database_options("sqlite:////tmp/atlas.sqlite3") == str(
+        {"init_command": "PRAGMA journal_mode=WAL", "transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
+
+
+def test_postgresql_gets_none_of_the_sqlite_options():
+    assert database_options("postgres://atlas@db.example.org:5432/atlas") == "{}"
+
+
+@pytest.mark.django_db
+def test_sqlite_connections_write_ahead_and_wait_for_the_writer():
+    if connection.vendor != "sqlite":
+        pytest.skip("the options are SQLite's")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        assert cursor.fetchone() == ("wal",)
+        cursor.execute("PRAGMA busy_timeout")
+        assert cursor.fetchone() == (20000,)
+    assert connection.transaction_mode == "IMMEDIATE"
