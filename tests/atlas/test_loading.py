@@ -1,6 +1,8 @@
-"""`load_atlas` is idempotent, applies fixture edits, and never loses an editor's work."""
+"""`load_atlas` is idempotent, applies fixture edits, and never loses an editor's work.
 
-import shutil
+The papers' fixtures are loaded once a session (tests/conftest.py), and loading them again must
+write nothing. The rules for edits, conflicts and bad files are shown on a folder of fixtures
+each test writes beside them: loading a folder touches only the records it holds."""
 
 import pytest
 import yaml
@@ -16,25 +18,34 @@ from tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
 
-PAPYRUS_FILE = "papers/000-brokering-solutions.yaml"
-PAPYRUS = "geneva-papyrus"
+SLUG = "quokka-pass"
+PRACTICE = {
+    "slug": SLUG,
+    "title": "Quokka night bus pass",
+    "summary": "Every newcomer rides the night buses free for a year.",
+    "places": ["bogota-co"],
+    "roles": {"incubator": "stated"},
+    "section": "D. RECOMMENDATIONS",
+}
+
+
+def write_paper(folder, name, publication, cases):
+    """A paper's file of cases in `folder`/papers, written as those in fixtures/papers are."""
+    (folder / "papers").mkdir(exist_ok=True)
+    data = {"publication": publication, "cases": cases}
+    (folder / "papers" / name).write_text(yaml.safe_dump(data), encoding="utf-8")
+
+
+def edit_practice(folder, **changes):
+    write_paper(folder, "000-test.yaml", "brokering-solutions", [{**PRACTICE, **changes}])
 
 
 @pytest.fixture
-def fixtures_copy(tmp_path):
-    return shutil.copytree(FIXTURES, tmp_path / "fixtures")
-
-
-def edit_entry(directory, filename, section, slug, **changes):
-    path = directory / filename
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    entry = next(item for item in data[section] if item.get("slug") == slug)
-    entry.update(changes)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-
-
-def add_file(directory, name, data):
-    (directory / "papers" / name).write_text(yaml.safe_dump(data), encoding="utf-8")
+def folder(tmp_path):
+    """A fixtures folder with one paper's file holding one practice, loaded once."""
+    edit_practice(tmp_path)
+    load_atlas(tmp_path)
+    return tmp_path
 
 
 def writes(queries):
@@ -50,90 +61,89 @@ def test_load_atlas_second_run_writes_nothing():
     assert report.conflicts == []
 
 
-def test_load_atlas_command_reports_what_it_did(capsys):
-    call_command("load_atlas")
-    out = capsys.readouterr().out
-    assert "0 created, 0 updated" in out
-    assert "0 conflict" in out
+def test_load_atlas_command_reports_what_it_did(tmp_path, capsys):
+    edit_practice(tmp_path)
+    call_command("load_atlas", fixtures=tmp_path)
+    call_command("load_atlas", fixtures=tmp_path)
+    assert capsys.readouterr().out == (
+        "load_atlas: 1 created, 0 updated, 0 unchanged, 0 kept, 0 conflict\n"
+        "load_atlas: 0 created, 0 updated, 1 unchanged, 0 kept, 0 conflict\n"
+    )
 
 
-def test_load_atlas_applies_a_fixture_edit(fixtures_copy):
-    edit_entry(fixtures_copy, PAPYRUS_FILE, "cases", PAPYRUS, summary="A corrected summary.")
-    report = load_atlas(fixtures_copy)
-    assert report.total("updated") == 1
-    assert Case.objects.get(slug=PAPYRUS).summary == "A corrected summary."
+def test_load_atlas_creates_a_new_record_with_its_relations_and_source(folder):
+    case = Case.objects.get(slug=SLUG)
+    assert (case.title, case.summary) == (PRACTICE["title"], PRACTICE["summary"])
+    assert list(case.places.values_list("slug", flat=True)) == ["bogota-co"]
+    assert list(case.case_roles.values_list("role__slug", "basis")) == [("incubator", "stated")]
+    assert [str(citation) for citation in case.citations.all()] == [
+        "Brokering Solutions (2025), D. RECOMMENDATIONS"
+    ]
 
 
-def test_load_atlas_keeps_an_editor_change_when_the_fixture_did_not_change():
-    Case.objects.filter(slug=PAPYRUS).update(summary="Rewritten by an editor.")
-    report = load_atlas(FIXTURES)
-    assert Case.objects.get(slug=PAPYRUS).summary == "Rewritten by an editor."
+def test_load_atlas_applies_a_fixture_edit(folder):
+    edit_practice(folder, summary="A corrected summary.")
+    report = load_atlas(folder)
+    assert (report.total("updated"), report.conflicts) == (1, [])
+    assert Case.objects.get(slug=SLUG).summary == "A corrected summary."
+
+
+def test_load_atlas_keeps_an_editor_change_when_the_fixture_did_not_change(folder):
+    Case.objects.filter(slug=SLUG).update(summary="Rewritten by an editor.")
+    report = load_atlas(folder)
+    assert Case.objects.get(slug=SLUG).summary == "Rewritten by an editor."
     assert report.total("kept") == 1
     assert report.conflicts == []
 
 
-def test_load_atlas_reports_a_conflict_instead_of_overwriting_an_editor(fixtures_copy):
-    Case.objects.filter(slug=PAPYRUS).update(summary="Rewritten by an editor.")
-    edit_entry(fixtures_copy, PAPYRUS_FILE, "cases", PAPYRUS, summary="Fixture fix.")
-    report = load_atlas(fixtures_copy)
-    assert Case.objects.get(slug=PAPYRUS).summary == "Rewritten by an editor."
-    assert len(report.conflicts) == 1
-    assert PAPYRUS in report.conflicts[0]
+def test_load_atlas_reports_a_conflict_instead_of_overwriting_an_editor(folder):
+    Case.objects.filter(slug=SLUG).update(summary="Rewritten by an editor.")
+    edit_practice(folder, summary="Fixture fix.")
+    report = load_atlas(folder)
+    assert Case.objects.get(slug=SLUG).summary == "Rewritten by an editor."
+    assert report.conflicts == [
+        f"case {SLUG!r} was changed in the database since it was loaded; the fixture's new "
+        "version was not applied"
+    ]
 
 
-def test_load_atlas_sees_an_editor_change_to_a_relation(fixtures_copy):
-    CaseRole.objects.filter(case__slug=PAPYRUS).delete()
-    edit_entry(fixtures_copy, PAPYRUS_FILE, "cases", PAPYRUS, summary="Fixture fix.")
-    report = load_atlas(fixtures_copy)
+def test_load_atlas_sees_an_editor_change_to_a_relation(folder):
+    CaseRole.objects.filter(case__slug=SLUG).delete()
+    edit_practice(folder, summary="Fixture fix.")
+    report = load_atlas(folder)
     assert report.total("conflict") == 1
-    assert not CaseRole.objects.filter(case__slug=PAPYRUS).exists()
+    assert not CaseRole.objects.filter(case__slug=SLUG).exists()
 
 
-def test_load_atlas_never_deletes_what_editors_added():
+def test_load_atlas_never_deletes_what_editors_added_or_the_fixtures_dropped(folder):
     CaseFactory(slug="added-by-an-editor")
-    load_atlas(FIXTURES)
-    assert Case.objects.filter(slug="added-by-an-editor").exists()
+    write_paper(folder, "000-test.yaml", "brokering-solutions", [])
+    load_atlas(folder)
+    assert Case.objects.filter(slug__in=["added-by-an-editor", SLUG]).count() == 2
 
 
-def test_load_atlas_merges_one_practice_cited_by_two_papers(fixtures_copy):
-    add_file(
-        fixtures_copy,
-        "zz-extra.yaml",
-        {
-            "publication": "governance-partners",
-            "cases": [
-                {
-                    "slug": PAPYRUS,
-                    "roles": {"advocate": "classified"},
-                    "section": "Bridging Borders",
-                }
-            ],
-        },
-    )
-    load_atlas(fixtures_copy)
-    case = Case.objects.get(slug=PAPYRUS)
+def extend_practice(folder, roles):
+    """A second paper's file that cites the practice again and adds roles to it."""
+    extension = {"slug": SLUG, "roles": roles, "section": "Bridging Borders"}
+    write_paper(folder, "003-test.yaml", "governance-partners", [extension])
+
+
+def test_load_atlas_merges_one_practice_cited_by_two_papers(folder):
+    extend_practice(folder, {"advocate": "classified"})
+    load_atlas(folder)
+    case = Case.objects.get(slug=SLUG)
     papers = sorted(case.citations.values_list("publication__slug", flat=True))
     assert papers == ["brokering-solutions", "governance-partners"]
-    assert "advocate" in case.roles.values_list("slug", flat=True)
+    assert dict(case.case_roles.values_list("role__slug", "basis")) == {
+        "incubator": "stated",
+        "advocate": "classified",
+    }
 
 
-def test_load_atlas_lets_a_stated_role_win_over_a_classified_one(fixtures_copy):
-    add_file(
-        fixtures_copy,
-        "zz-extra.yaml",
-        {
-            "publication": "governance-partners",
-            "cases": [
-                {
-                    "slug": PAPYRUS,
-                    "roles": {"incubator": "classified"},
-                    "section": "Bridging Borders",
-                }
-            ],
-        },
-    )
-    load_atlas(fixtures_copy)
-    assert CaseRole.objects.get(case__slug=PAPYRUS, role__slug="incubator").basis == "stated"
+def test_load_atlas_lets_a_stated_role_win_over_a_classified_one(folder):
+    extend_practice(folder, {"incubator": "classified"})
+    load_atlas(folder)
+    assert CaseRole.objects.get(case__slug=SLUG, role__slug="incubator").basis == "stated"
 
 
 @pytest.mark.parametrize(
@@ -141,20 +151,16 @@ def test_load_atlas_lets_a_stated_role_win_over_a_classified_one(fixtures_copy):
     [
         ({"slug": "x", "title": "X", "colour": "red", "section": "s"}, "unknown keys ['colour']"),
         ({"slug": "x", "title": "X", "places": ["atlantis-zz"], "section": "s"}, "'atlantis-zz'"),
-        ({"slug": PAPYRUS, "title": "A second definition", "section": "s"}, "exactly one entry"),
+        ({"slug": "valid-new-case", "title": "Again", "section": "s"}, "exactly one entry"),
         ({"slug": "x", "title": "X", "status": "sleeping", "section": "s"}, "sleeping"),
         ({"slug": "x", "title": "X", "start_year": 2020, "end_year": 2019, "section": "s"}, "end"),
         ({"slug": "x", "title": "X", "section": "s", "locator": "L" * 301}, "at most 300"),
     ],
 )
-def test_load_atlas_refuses_a_bad_fixture_and_writes_nothing(fixtures_copy, entry, message):
+def test_load_atlas_refuses_a_bad_fixture_and_writes_nothing(tmp_path, entry, message):
     valid = {"slug": "valid-new-case", "title": "Valid", "section": "D. RECOMMENDATIONS"}
-    add_file(
-        fixtures_copy,
-        "zz-bad.yaml",
-        {"publication": "brokering-solutions", "cases": [valid, entry]},
-    )
+    write_paper(tmp_path, "zz-bad.yaml", "brokering-solutions", [valid, entry])
     with pytest.raises(CommandError) as error:
-        call_command("load_atlas", fixtures=fixtures_copy)
+        call_command("load_atlas", fixtures=tmp_path)
     assert message in str(error.value)
     assert not Case.objects.filter(slug="valid-new-case").exists()

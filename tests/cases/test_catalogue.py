@@ -117,7 +117,9 @@ def test_search_finds_words_in_titles_places_and_partners(client):
 def test_search_ranks_title_matches_first(client):
     cases = list(client.get("/cases/?q=visa").context["paginator"].object_list)
     in_title = ["visa" in case.title.lower() for case in cases]
-    assert in_title == sorted(in_title, reverse=True)
+    titled = Case.objects.published().filter(title__icontains="visa").count()
+    assert 0 < titled < len(cases)
+    assert in_title == [True] * titled + [False] * (len(cases) - titled)
 
 
 def test_facet_counts_what_choosing_the_option_would_list(client):

@@ -1,5 +1,7 @@
 """The network, recommendation and source lists."""
 
+import re
+
 import pytest
 
 from atlas.models import State
@@ -118,10 +120,13 @@ def test_financing_page_lists_the_mechanisms_of_001_with_their_cases(client):
     from pathways.models import FinancingMechanism
 
     page = client.get("/financing/").content.decode()
-    for mechanism in FinancingMechanism.objects.published():
-        assert f'id="{mechanism.slug}"' in page
-        for case in mechanism.examples.published():
-            assert case.get_absolute_url() in page
+    mechanisms = FinancingMechanism.objects.published()
+    assert set(re.findall(r'<article class="card" id="([^"]+)"', page)) == {
+        mechanism.slug for mechanism in mechanisms
+    }
+    examples = [case for mechanism in mechanisms for case in mechanism.examples.published()]
+    assert examples
+    assert [case.slug for case in examples if case.get_absolute_url() not in page] == []
 
 
 def test_frameworks_page_lists_the_regional_frameworks(client):
