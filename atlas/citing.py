@@ -4,11 +4,13 @@ import re
 
 from django.http import HttpResponse
 
+from atlas.controls import one_line, writable
+
 BIBTEX_SPECIAL = re.compile(r"([\\{}&%$#_^~])")
 
 
 def bibtex_escape(text):
-    return BIBTEX_SPECIAL.sub(r"\\\1", str(text))
+    return BIBTEX_SPECIAL.sub(r"\\\1", writable(str(text)))
 
 
 def bibtex(kind, key, fields):
@@ -17,7 +19,8 @@ def bibtex(kind, key, fields):
 
 
 def ris(fields):
-    lines = [f"{tag}  - {value}" for tag, value in fields if value not in (None, "")]
+    # RIS is one tag a line: a line break inside a value would start a tag (or record) of its own.
+    lines = [f"{tag}  - {one_line(str(value))}" for tag, value in fields if value not in (None, "")]
     return "\n".join([*lines, "ER  - "]) + "\n"
 
 

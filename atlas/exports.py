@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 
+from atlas.controls import writable
+
 CHUNK = 500
 # OWASP: a cell starting with one of these is run as a formula by spreadsheet programs.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -75,14 +77,16 @@ def unique(values):
 
 
 def cell(value):
-    """One spreadsheet-safe cell: lists joined with '; ', no formula can start it."""
+    """One spreadsheet-safe cell: lists joined with '; ', nothing XLSX cannot hold (stripped
+    before the formula check, so that a control character cannot hide a formula), and no
+    formula can start it."""
     if value is None:
         return ""
     if isinstance(value, list | tuple):
         value = "; ".join(str(item) for item in value if item not in (None, ""))
     if isinstance(value, bool | int | float):
         return value
-    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    text = writable(value.isoformat() if hasattr(value, "isoformat") else str(value))
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 

@@ -2,9 +2,9 @@
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from atlas.feeds import PlainTextAtomFeed
 from atlas.views import FilteredMixin
 from cases.filters import CaseFilter
 from cases.models import Case
@@ -14,7 +14,7 @@ class CaseEntries:
     """What a feed says of each case: its title, its summary, and when it was published and
     last changed (`published_at`, when the queryset annotates it, else its creation)."""
 
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtomFeed
     limit = 50
 
     def item_title(self, case):
