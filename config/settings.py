@@ -125,6 +125,9 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "atlas.clients.client_ip"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Axes masks usernames and addresses in its log by default; they are what an operator needs to
+# see an attack. Passwords it always masks.
+AXES_SENSITIVE_PARAMETERS = []
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
