@@ -10,6 +10,7 @@ from django.views.generic.base import TemplateResponseMixin
 from django_filters.views import FilterView
 
 from atlas.exports import about_rows, csv_response, json_response, xlsx_response
+from atlas.limits import RateLimitMixin
 from atlas.markdown import render_markdown
 from atlas.models import dataset_version
 
@@ -59,14 +60,22 @@ def invalid_filter_json(errors):
     }
 
 
-class FilteredMixin:
+class FilteredMixin(RateLimitMixin):
     """The one filter path of lists, exports, maps, matrices and feeds (the API's filter
     backend binds the same way): `bind()` makes the FilterSet of the query string, and invalid
     input is answered with a 400 — the page with its errors where the view renders a template,
-    JSON elsewhere."""
+    JSON elsewhere. Free-text search (`q`) costs more than the other filters, so a request with
+    it counts as a search, unless the view counts as something else (`rate_scope`)."""
 
     filterset_class = None
     queryset = None
+
+    def scope_of(self, request):
+        return self.rate_scope or ("search" if request.GET.get("q", "").strip() else None)
+
+    @property
+    def rate_limited_page(self):
+        return isinstance(self, TemplateResponseMixin)
 
     def bind(self, request):
         return bind_filters(self.filterset_class, request, self.queryset)
@@ -125,6 +134,7 @@ class ExportView(FilteredMixin, View):
     """A list's twin: the same filters, the whole result, as `export.<format>`."""
 
     dataset = None
+    rate_scope = "export"
 
     def get(self, request, *args, format, **kwargs):
         if format not in self.dataset.formats:

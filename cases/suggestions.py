@@ -9,7 +9,6 @@ import logging
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.core.validators import URLValidator
 from django.db.models import Q
@@ -20,14 +19,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
+from atlas.limits import wait_seconds
 from atlas.models import State
 from cases.models import Case, CaseRedirect
 
 logger = logging.getLogger(__name__)
 
 EDITOR_GROUPS = ["Editors", "Publishers"]
-RATE_LIMIT = 5  # suggestions per address …
-RATE_WINDOW = 60 * 60  # … in this many seconds
+PERIODS = {
+    "s": gettext_lazy("second"),
+    "m": gettext_lazy("minute"),
+    "h": gettext_lazy("hour"),
+    "d": gettext_lazy("day"),
+}
 
 
 class WebLinkField(forms.URLField):
@@ -136,19 +140,6 @@ def notify_editors(case, *, admin_url):
         logger.exception("Could not notify the editors of suggestion %s", case.pk)
 
 
-def take_rate_slot(address):
-    """Count one suggestion from this address; False once it has used up its hour's share."""
-    # REMOTE_ADDR is the client as the server sees it; a proxy in front must pass the
-    # client's address on, or every visitor would count as the proxy.
-    key = f"suggest-rate:{address}"
-    cache.add(key, 0, RATE_WINDOW)
-    try:
-        return cache.incr(key) <= RATE_LIMIT
-    except ValueError:  # the key expired between add and incr: a new window
-        cache.add(key, 1, RATE_WINDOW)
-        return True
-
-
 class SuggestView(FormView):
     template_name = "cases/suggest.html"
     form_class = SuggestionForm
@@ -161,16 +152,21 @@ class SuggestView(FormView):
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
-        if not take_rate_slot(self.request.META.get("REMOTE_ADDR", "")):
+        # Only suggestions that would be saved count against the address's share.
+        wait = wait_seconds(self.request, "suggest")
+        if wait:
+            limit, period = settings.ATLAS_RATE_LIMITS["suggest"].split("/")
             form.add_error(
                 None,
                 _(
-                    "You have sent %(limit)d suggestions in the past hour, as many as we accept. "
-                    "Please try again later; your text is still here."
+                    "You have sent %(limit)s suggestions in the past %(period)s, as many as we "
+                    "accept. Please try again in %(minutes)d minutes; your text is still here."
                 )
-                % {"limit": RATE_LIMIT},
+                % {"limit": limit, "period": PERIODS[period], "minutes": -(-wait // 60)},
             )
-            return self.render_to_response(self.get_context_data(form=form), status=429)
+            response = self.render_to_response(self.get_context_data(form=form), status=429)
+            response["Retry-After"] = str(wait)
+            return response
         case = create_suggestion(form.cleaned_data)
         admin_url = reverse("admin:cases_case_change", args=[case.pk])
         notify_editors(case, admin_url=self.request.build_absolute_uri(admin_url))

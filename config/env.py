@@ -40,3 +40,21 @@ def env_list(name, default):
 
 def env_str(name, default=""):
     return os.environ.get(name, default)
+
+
+def env_int(name, default):
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        return default
+    if not value.strip().isdigit():
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}")
+    return int(value)
+
+
+def env_rate(name, default):
+    """A rate limit as both django-ratelimit and DRF read it: `<count>/<s|m|h|d>`."""
+    value = os.environ.get(name, "").strip() or default
+    count, _, period = value.partition("/")
+    if not (count.isdigit() and period in {"s", "m", "h", "d"}):
+        raise ImproperlyConfigured(f"{name} must look like 60/m (per s, m, h or d), not {value!r}")
+    return value

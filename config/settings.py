@@ -1,13 +1,16 @@
 """Settings for City Pathways Atlas. Every value a deployment changes comes from the
 environment; `.env.example` documents each variable."""
 
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_list, env_str, load_env_file
+from config.env import env_bool, env_int, env_list, env_rate, env_str, load_env_file
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 load_env_file(BASE_DIR / ".env")
@@ -41,6 +44,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "csp",
+    "axes",
     "atlas",
     "pathways",
     "cases",
@@ -50,6 +55,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -59,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the answer to the login request.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -102,6 +111,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# django-axes refuses a sign-in after AXES_FAILURE_LIMIT failures for one username (from any
+# address, so rotating addresses does not help) or from one address (trying many usernames),
+# until AXES_COOLOFF_TIME has passed without another failure. Each failure is logged as a
+# warning with the username and the client's address; passwords never are.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "atlas.clients.client_ip"
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Axes masks usernames and addresses in its log by default; they are what an operator needs to
+# see an attack. Passwords it always masks.
+AXES_SENSITIVE_PARAMETERS = []
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -143,6 +170,25 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# The client's address: REMOTE_ADDR, unless the site runs behind this many proxies that each
+# append the address they received from to X-Forwarded-For (which is otherwise ignored, as
+# anyone can send it).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Requests per client (`<count>/<s|m|h|d>`), counted in Django's cache so that every worker
+# shares them. Over the limit the answer is 429 with Retry-After.
+ATLAS_RATE_LIMITS = {
+    # /search/ and the lists' free-text `q`
+    "search": env_rate("RATE_LIMIT_SEARCH", "60/m"),
+    # every export (CSV, XLSX, JSON, GeoJSON), the map's GeoJSON and the citation files
+    "export": env_rate("RATE_LIMIT_EXPORT", "30/m"),
+    # the API: every request, and those asking for more than a default page
+    "api": env_rate("RATE_LIMIT_API", "120/m"),
+    "api_bulk": env_rate("RATE_LIMIT_API_BULK", "20/m"),
+    # suggestions from the public
+    "suggest": env_rate("RATE_LIMIT_SUGGEST", "5/h"),
+}
+
 # Where `verify_citations` and the provenance tests look for the papers' texts.
 ATLAS_PAPERS_DIR = Path(env_str("ATLAS_PAPERS_DIR", str(BASE_DIR.parent / "shared" / "seeds")))
 
@@ -173,6 +219,10 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "api.errors.json_errors",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "api.throttles.ClientRateThrottle",
+        "api.throttles.BulkRateThrottle",
+    ],
     "UNAUTHENTICATED_USER": None,
 }
 SPECTACULAR_SETTINGS = {
@@ -188,6 +238,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Swagger UI would otherwise show a badge from swagger.io's validator, which the CSP
+    # blocks, and would tell swagger.io the schema's address.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
 }
 
 # The map's tile layer. The pages list every place in text too, so they stay useful when
@@ -197,6 +250,36 @@ ATLAS_MAP_ATTRIBUTION = env_str(
     "ATLAS_MAP_ATTRIBUTION",
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
 )
+
+# Security headers. The policy allows only this site's own files: no inline script or style
+# anywhere (templates keep theirs in static/), so `unsafe-inline` and `unsafe-eval` stay out.
+# Images may also come from the map's tile server and be data: URIs (Swagger UI's icons).
+MAP_TILE_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(ATLAS_MAP_TILES)).replace("{s}", "*")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", MAP_TILE_ORIGIN],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# No page uses a device or a payment: the browser refuses every one, to us and to anything
+# a page might embed.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "camera",
+        "display-capture", "encrypted-media", "fullscreen", "geolocation", "gyroscope", "hid",
+        "idle-detection", "magnetometer", "microphone", "midi", "payment",
+        "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+    ]
+}  # fmt: skip
 
 LOGGING = {
     "version": 1,

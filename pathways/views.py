@@ -4,6 +4,7 @@ page, and the papers."""
 from django.views.generic import DetailView, ListView
 
 from atlas import citing
+from atlas.limits import rate_limited
 from atlas.views import ExportView, FacetedListView, PreviewMixin
 from pathways import citing as publication_citing
 from pathways.exports import NETWORKS, RECOMMENDATIONS
@@ -50,6 +51,7 @@ class PublicationListView(ListView):
     queryset = Publication.objects.all()
 
 
+@rate_limited("export")
 def publication_citations(request, format):
     """All the papers as one BibTeX or RIS file."""
     write = {

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from atlas.exports import CITE_ATLAS, LICENCE
+from atlas.limits import RateLimitMixin
 from atlas.models import dataset_version
 from cases.exports import CASES, PLACES
 from cases.matrix import role_pathway_matrix
@@ -81,8 +82,9 @@ class CodebookView(TemplateView):
         )
 
 
-class SearchView(TemplateView):
+class SearchView(RateLimitMixin, TemplateView):
     template_name = "portal/search.html"
+    rate_scope, rate_limited_page = "search", True
     per_kind = 20
 
     def get_context_data(self, **kwargs):

@@ -4,7 +4,7 @@ from django.test import override_settings
 
 from config.env import env_bool
 from portal.records import load_atlas
-from tests.factories import member
+from tests.factories import fresh_address, member
 
 FIXTURES = settings.BASE_DIR / "fixtures"
 
@@ -34,6 +34,21 @@ def fast_password_hashing():
     """PBKDF2 is slow on purpose; the tests log users in often and guard no real password."""
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def generous_rate_limits():
+    """The suite sends thousands of requests from 127.0.0.1, and with a shared cache the
+    workers count together: limits stay on, but high enough never to refuse them. The tests
+    of the limits set small ones and count from an address of their own."""
+    rates = dict.fromkeys(settings.ATLAS_RATE_LIMITS, "100000/m")
+    with override_settings(ATLAS_RATE_LIMITS=rates):
+        yield
+
+
+@pytest.fixture
+def client_address():
+    return fresh_address()
 
 
 @pytest.fixture

@@ -1,5 +1,8 @@
 """Boring factories for records a test builds itself, on top of the loaded atlas."""
 
+import ipaddress
+import secrets
+
 import factory
 from django.contrib.auth.models import Group, User
 
@@ -60,3 +63,9 @@ def member(group, name=None):
     user = User.objects.create_user(name or group.lower(), password="x", is_staff=True)
     user.groups.add(Group.objects.get(name=group))
     return user
+
+
+def fresh_address():
+    """A client address no other test uses (in 198.18.0.0/15, kept for testing), so that no
+    other request, in this worker or another sharing the cache, counts against its limits."""
+    return str(ipaddress.IPv4Address("198.18.0.0") + secrets.randbelow(2**17))

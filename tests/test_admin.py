@@ -1,6 +1,7 @@
 """Editors curate the atlas in the admin; nobody else gets in."""
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog
 from django.contrib import admin
 from django.urls import reverse
 
@@ -13,6 +14,12 @@ pytestmark = pytest.mark.django_db
 MADE_FOR_THE_TEST = {
     CaseRedirect: lambda: CaseRedirect.objects.create(
         old_slug="old-address", case=Case.objects.first()
+    ),
+    AccessAttempt: lambda: AccessAttempt.objects.create(
+        username="ana", ip_address="192.0.2.1", failures_since_start=1
+    ),
+    AccessFailureLog: lambda: AccessFailureLog.objects.create(
+        username="ana", ip_address="192.0.2.1"
     ),
 }
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
 from atlas import citing
+from atlas.limits import RateLimitMixin
 from atlas.models import dataset_version
 from atlas.views import FacetedListView, PreviewMixin
 from cases import citing as case_citing
@@ -51,8 +52,10 @@ class CaseDetailView(PreviewMixin, DetailView):
         )
 
 
-class CaseCitationView(CaseDetailView):
+class CaseCitationView(RateLimitMixin, CaseDetailView):
     """“Cite this case” as a BibTeX or RIS file."""
+
+    rate_scope = "export"
 
     def render_to_response(self, context, **kwargs):
         case, fmt = self.object, self.kwargs["format"]

@@ -107,3 +107,38 @@ def test_sqlite_connections_write_ahead_and_wait_for_the_writer():
         cursor.execute("PRAGMA busy_timeout")
         assert cursor.fetchone() == (20000,)
     assert connection.transaction_mode == "IMMEDIATE"
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("RATE_LIMIT_SEARCH", "60 per minute", "RATE_LIMIT_SEARCH must look like 60/m"),
+        ("TRUSTED_PROXY_COUNT", "one", "TRUSTED_PROXY_COUNT must be a whole number"),
+    ],
+)
+def test_site_refuses_a_nonsense_limit(variable, value, message):
+    result = run_django("check", DEBUG="true", **{variable: value})
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_limits_come_from_the_environment():
+    script = (
+        "from config import settings; "
+        "print(settings.ATLAS_RATE_LIMITS['export'], settings.AXES_FAILURE_LIMIT, "
+        "settings.TRUSTED_PROXY_COUNT)"
+    )
+    environment = {
+        **os.environ,
+        "RATE_LIMIT_EXPORT": "7/h",
+        "LOGIN_FAILURE_LIMIT": "3",
+        "TRUSTED_PROXY_COUNT": "2",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+    assert result.stdout.split() == ["7/h", "3", "2"]
