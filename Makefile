@@ -65,6 +65,14 @@ fmt: $(VENV)/.installed  ## format the code
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 
+backup: $(VENV)/.installed .env  ## back up the database (DATABASE_URL) to backups/, or to BACKUP_FILE or BACKUP_DIR
+	$(PY) manage.py backup $(if $(BACKUP_FILE),--output "$(BACKUP_FILE)")
+
+# No default file: restoring replaces the whole database, so the backup must be named.
+restore: $(VENV)/.installed .env  ## replace the database's content with the backup BACKUP_FILE (required)
+	@test -n "$(BACKUP_FILE)" || { echo "make restore: name the backup, e.g. make restore BACKUP_FILE=backups/atlas-….sqlite3" >&2; exit 2; }
+	$(PY) manage.py restore "$(BACKUP_FILE)"
+
 migrations-check: $(VENV)/.installed  ## fail if a model change lacks a migration
 	$(PY) manage.py makemigrations --check --dry-run
 
