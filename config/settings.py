@@ -101,6 +101,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# dumpdata/loaddata that survive deleted records and keep generic relations (atlas/dumps).
+SERIALIZATION_MODULES = {
+    "json": "atlas.dumps.json",
+    "jsonl": "atlas.dumps.jsonl",
+    "yaml": "atlas.dumps.yaml",
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

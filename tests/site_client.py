@@ -6,6 +6,7 @@ process of its own (tests/scratch.py runs it), through Django's test client:
 """
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -36,6 +37,29 @@ def save_exports(folder):
         assert response.status_code == 200, (path, response.status_code)
         body = b"".join(response.streaming_content) if response.streaming else response.content
         (Path(folder) / file_name(path)).write_bytes(body)
+
+
+def read_exports(folder):
+    """Each saved export's bytes, but for the moment it was made (JSON exports say when)."""
+    moment = re.compile(rb'"Exported at": "[^"]+"')
+    saved = {path: (Path(folder) / file_name(path)).read_bytes() for path in EXPORTS}
+    return {path: moment.sub(b'"Exported at": "(when)"', body) for path, body in saved.items()}
+
+
+def exports_of(database_url, folder):
+    """The exports of the site served from another database, fetched in a process of its own."""
+    from tests.scratch import run
+
+    folder.mkdir()
+    run(database_url, "-m", "tests.site_client", "exports", str(folder))
+    return read_exports(folder)
+
+
+def exports_here(folder):
+    """The exports of the site served from the test database, as the test sees it."""
+    folder.mkdir()
+    save_exports(folder)
+    return read_exports(folder)
 
 
 def edit_a_case(summary):

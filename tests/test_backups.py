@@ -5,29 +5,14 @@ exports — on SQLite, and on PostgreSQL when the tests run there (pg_dump and p
 Every database here is one of the test's own (tests/scratch.py), written by the commands in
 processes of their own, as on a server; the test database is only read, for the atlas."""
 
-import re
-
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from tests.scratch import database_of_the_tests, manage, run, scratch_database
-from tests.site_client import EXPORTS
+from tests.site_client import EXPORTS, exports_of
 
 EDIT = "Changed by an editor just before the backup."
-
-
-def exports(database_url, folder):
-    """Each export's bytes, but for the moment it was made (JSON exports say when)."""
-    folder.mkdir()
-    run(database_url, "-m", "tests.site_client", "exports", str(folder))
-    moment = re.compile(rb'"Exported at": "[^"]+"')
-    return {
-        path: moment.sub(
-            b'"Exported at": "(when)"', (folder / path.strip("/").replace("/", "-")).read_bytes()
-        )
-        for path in EXPORTS
-    }
 
 
 def test_backup_restored_into_an_empty_database_serves_the_same_exports(django_db_setup, tmp_path):
@@ -40,7 +25,8 @@ def test_backup_restored_into_an_empty_database_serves_the_same_exports(django_d
 
         assert manage(empty, "restore", str(backup)) == f"restored: {backup}\n"
 
-        before, after = exports(site, tmp_path / "site"), exports(empty, tmp_path / "restored")
+        before = exports_of(site, tmp_path / "site")
+        after = exports_of(empty, tmp_path / "restored")
     assert [path for path in EXPORTS if before[path] != after[path]] == []
     assert EDIT.encode() in after["/cases/export.csv"]
 
