@@ -4,7 +4,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: help install run test lint fmt load verify migrations-check clean
+.PHONY: help install run test lint fmt load verify migrations-check clean lock lock-upgrade \
+	audit backup restore
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -14,13 +15,33 @@ help:  ## list the targets
 .env:
 	printf '# Written by make for development; see .env.example for every variable.\nDEBUG=true\n' > $@
 
-$(VENV)/.installed: pyproject.toml
+# Installs exactly what requirements.lock pins, each file checked against its hash, so a fresh
+# machine runs what CI tested; the project itself goes in last, without resolving anything.
+$(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-install: $(VENV)/.installed .env  ## create .venv and install the project with its dev tools
+install: $(VENV)/.installed .env  ## create .venv and install the locked dependencies and dev tools
+
+# pip-compile keeps every pin the lock already has and adds what pyproject.toml added; the
+# `geo` extra stays out (it is only for refreshing coordinates). CUSTOM_COMPILE_COMMAND puts
+# `make lock` in the files' headers as the way to refresh them.
+LOCK_FLAGS := --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+	--no-emit-find-links
+lock:  ## refresh requirements.lock (dev) and requirements-prod.lock from pyproject.toml
+	test -x $(VENV)/bin/pip-compile || $(MAKE) $(VENV)/.installed
+	CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile $(LOCK_FLAGS) $(LOCK_ARGS) \
+		--extra dev -o requirements.lock pyproject.toml
+	CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile $(LOCK_FLAGS) $(LOCK_ARGS) \
+		-o requirements-prod.lock pyproject.toml
+
+lock-upgrade:  ## move every pin in the lock files to the newest version pyproject.toml allows
+	$(MAKE) lock LOCK_ARGS=--upgrade
+
+audit: $(VENV)/.installed  ## check the locked packages for known vulnerabilities (exit 2: database unreachable)
+	$(PY) .ci/audit.py requirements.lock
 
 load: install  ## migrate and load the papers' data (idempotent)
 	$(PY) manage.py migrate --no-input
@@ -43,6 +64,14 @@ lint: $(VENV)/.installed  ## ruff check, format check and the import-linter cont
 fmt: $(VENV)/.installed  ## format the code
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
+
+backup: $(VENV)/.installed .env  ## back up the database (DATABASE_URL) to backups/, or to BACKUP_FILE or BACKUP_DIR
+	$(PY) manage.py backup $(if $(BACKUP_FILE),--output "$(BACKUP_FILE)")
+
+# No default file: restoring replaces the whole database, so the backup must be named.
+restore: $(VENV)/.installed .env  ## replace the database's content with the backup BACKUP_FILE (required)
+	@test -n "$(BACKUP_FILE)" || { echo "make restore: name the backup, e.g. make restore BACKUP_FILE=backups/atlas-….sqlite3" >&2; exit 2; }
+	$(PY) manage.py restore "$(BACKUP_FILE)"
 
 migrations-check: $(VENV)/.installed  ## fail if a model change lacks a migration
 	$(PY) manage.py makemigrations --check --dry-run

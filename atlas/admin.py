@@ -3,10 +3,12 @@ refusal of stale saves, and Markdown with a live preview."""
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.actions import delete_selected as delete_without_refusals
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, router, transaction
-from django.urls import reverse_lazy
+from django.shortcuts import redirect
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
@@ -16,6 +18,7 @@ from atlas.models import SaveRefused, StaleRecord, State
 from atlas.workflow import (
     TRANSITIONS,
     check_still_publishable,
+    deletion_refusal,
     lacking,
     may_publish,
     review_edit,
@@ -145,6 +148,20 @@ def workflow_action(name):
     return action
 
 
+@admin.action(
+    permissions=["delete"], description=gettext_lazy("Delete selected %(verbose_name_plural)s")
+)
+def delete_selected(modeladmin, request, queryset):
+    """Django's bulk delete, unless a selected record may not be deleted: then nothing is
+    deleted and each refusal says why (for a published record: archive it instead)."""
+    refusals = [deletion_refusal(record, user=request.user) for record in queryset]
+    for refusal in filter(None, refusals):
+        modeladmin.message_user(request, refusal, messages.ERROR)
+    if any(refusals):
+        return None
+    return delete_without_refusals(modeladmin, request, queryset)
+
+
 def keep_workflow_state(obj):
     """A revert restores what a record says, not where it is in the workflow: it stays
     published, unpublished or archived as it is now. (Its version moves on from the stored
@@ -170,7 +187,7 @@ class WorkflowAdmin(SimpleHistoryAdmin):
         # Editors paste links without a scheme; https is the safe guess.
         models.URLField: {"assume_scheme": "https"},
     }
-    actions = [workflow_action(name) for name in TRANSITIONS]
+    actions = [delete_selected, *(workflow_action(name) for name in TRANSITIONS)]
     workflow_fields = ["state", "state_changed_at", "state_changed_by", "created_by",
                        "updated_by", "created_at", "updated_at"]  # fmt: skip
 
@@ -184,14 +201,23 @@ class WorkflowAdmin(SimpleHistoryAdmin):
             for name, step in TRANSITIONS.items():
                 if step.needs_publisher:
                     actions.pop(name, None)
-            actions.pop("delete_selected", None)
         return actions
 
     def has_delete_permission(self, request, obj=None):
-        published = obj is not None and obj.state == State.PUBLISHED
-        if published and not may_publish(request.user, self.model):
-            return False  # editors may delete drafts, never what the public sees
+        if obj is not None and deletion_refusal(obj, user=request.user):
+            return False
         return super().has_delete_permission(request, obj)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        # A published record's delete page answers with the way to take it off the site.
+        record = self.get_object(request, unquote(object_id))
+        if record is not None and record.state == State.PUBLISHED:
+            self.message_user(request, deletion_refusal(record, user=request.user), messages.ERROR)
+            opts = self.model._meta
+            return redirect(
+                reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
+            )
+        return super().delete_view(request, object_id, extra_context)
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -158,11 +158,16 @@ class LoadedRecord(models.Model):
 
     Comparing it with the record's current form tells an editor's change apart from a
     fixture change, so the loader can update the second and report the first as a conflict.
+    A row whose record is gone is the durable trace of a deletion, whichever way the record
+    was deleted (the admin, a merge, the shell): the loader skips that record.
     """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     record = GenericForeignKey("content_type", "object_id")
+    # The record's fixture key (slug, code, …): after an editor deletes the record this row
+    # stays, and tells the loader not to create it again.
+    key = models.CharField(max_length=200, blank=True, default="")
     fixture_hash = models.CharField(max_length=64)
     loaded_at = models.DateTimeField(auto_now=True)
 
@@ -172,6 +177,7 @@ class LoadedRecord(models.Model):
                 fields=["content_type", "object_id"], name="loaded_record_unique_target"
             )
         ]
+        indexes = [models.Index(fields=["content_type", "key"], name="loaded_record_key")]
 
     def __str__(self):
         return f"{self.content_type.model} #{self.object_id}"

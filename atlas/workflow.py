@@ -96,6 +96,22 @@ def check_still_publishable(record, *, lacked_before):
         )
 
 
+def deletion_refusal(record, *, user):
+    """Why the user may not delete the record, or None if they may (given the permission to
+    delete). What the public sees is archived instead: reversible, and its history stays with
+    a record that still exists. An archived record was a publisher's decision to take it off
+    the site, so deleting it for good is a publisher's too."""
+    if record.state == State.PUBLISHED:
+        return _(
+            "“%(record)s” is published, so it is not deleted: a publisher archives it instead "
+            "(the Archive action in the list), which takes it off the public site and keeps its "
+            "history."
+        ) % {"record": record}
+    if record.state == State.ARCHIVED and not may_publish(user, record):
+        return _("“%(record)s” is archived: only publishers may delete it.") % {"record": record}
+    return None
+
+
 def transition(record, *, name, user):
     """Move a record to the transition's state, recording who and when; or refuse, saying why."""
     step = TRANSITIONS[name]

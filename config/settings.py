@@ -110,6 +110,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# dumpdata/loaddata that survive deleted records and keep generic relations (atlas/dumps).
+SERIALIZATION_MODULES = {
+    "json": "atlas.dumps.json",
+    "jsonl": "atlas.dumps.jsonl",
+    "yaml": "atlas.dumps.yaml",
+}
 
 # django-axes refuses a sign-in after AXES_FAILURE_LIMIT failures for one username (from any
 # address, so rotating addresses does not help) or from one address (trying many usernames),

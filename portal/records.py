@@ -53,6 +53,6 @@ def fixture_files(directory):
     return [path for path in named + others if path.exists()]
 
 
-def load_atlas(directory):
+def load_atlas(directory, *, recreate_deleted=False):
     """Load the papers' data from `directory` (see atlas.loading for how edits are kept)."""
-    return load_records(fixture_files(directory), KINDS)
+    return load_records(fixture_files(directory), KINDS, recreate_deleted=recreate_deleted)

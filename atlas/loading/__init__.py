@@ -3,7 +3,8 @@
 For every record the loader remembers a hash of the form it last wrote (`LoadedRecord`).
 On each run it compares three forms of a record — the fixture now, the database now, and
 what it last loaded — and so knows whether the fixture changed (update), the editor changed
-it (keep theirs), or both did (report a conflict and keep theirs).
+it (keep theirs), or both did (report a conflict and keep theirs). A record it loaded once and
+that is gone was deleted by an editor: it is reported, not created again.
 """
 
 import dataclasses
@@ -15,6 +16,7 @@ import yaml
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from atlas.errors import FixtureError
 from atlas.fields import Finder
@@ -29,6 +31,7 @@ CITATION_KEYS = ("section", "locator", "note")
 class Report:
     counts: Counter = dataclasses.field(default_factory=Counter)
     conflicts: list = dataclasses.field(default_factory=list)
+    skipped: list = dataclasses.field(default_factory=list)
 
     def count(self, outcome, kind):
         self.counts[outcome, kind.section] += 1
@@ -82,9 +85,10 @@ def fingerprint(form):
 
 
 @transaction.atomic
-def load_records(paths, kinds):
+def load_records(paths, kinds, *, recreate_deleted=False):
     """Load the files' entries, kind by kind in the order given (a record before those that
-    refer to it), and report what was created, updated, kept or in conflict."""
+    refer to it), and report what was created, updated, kept, in conflict or skipped because
+    an editor deleted it (created again only if `recreate_deleted`)."""
     report, context = Report(), Finder()
     entries = read_fixtures(paths, kinds)
     for kind in kinds:
@@ -94,33 +98,37 @@ def load_records(paths, kinds):
         for entry in sorted(
             merged, key=lambda entry: kind.section != "areas" and bool(entry.get("parent"))
         ):
-            load_record(kind, entry, context, report)
+            load_record(kind, entry, context, report, recreate_deleted)
     return report
 
 
-def load_record(kind, entry, context, report):
+def load_record(kind, entry, context, report, recreate_deleted):
     key = entry[kind.key]
     form = {field.name: field.from_entry(entry, context) for field in kind.fields}
     wanted = fingerprint(form)
+    loads = LoadedRecord.objects.filter(content_type=ContentType.objects.get_for_model(kind.model))
     obj = kind.model.objects.filter(**{kind.key: key}).first()
+    if obj is None and not recreate_deleted and loads.filter(key=str(key)).exists():
+        report.skipped.append(f"{kind.model._meta.verbose_name} {key!r} ({deletion(kind, key)})")
+        return
     if obj is None:
         obj = write(kind, kind.model(**{kind.key: key}), form, context)
-        remember_load(obj, wanted)
+        remember_load(obj, wanted, key)
         report.count("created", kind)
     else:
-        loaded = LoadedRecord.objects.filter(
-            content_type=ContentType.objects.get_for_model(kind.model), object_id=obj.pk
-        ).first()
+        loaded = loads.filter(object_id=obj.pk).first()
+        if loaded and not loaded.key:  # remembered before keys were: remember it once
+            loads.filter(pk=loaded.pk).update(key=str(key))
         last_loaded = loaded.fixture_hash if loaded else None
         current = fingerprint({field.name: field.from_db(obj) for field in kind.fields})
         if wanted == last_loaded:
             report.count("kept" if current != wanted else "unchanged", kind)
         elif current == wanted:
-            remember_load(obj, wanted)
+            remember_load(obj, wanted, key)
             report.count("unchanged", kind)
         elif current == last_loaded:
             write(kind, obj, form, context)
-            remember_load(obj, wanted)
+            remember_load(obj, wanted, key)
             report.count("updated", kind)
         else:
             report.count("conflict", kind)
@@ -148,9 +156,19 @@ def write(kind, obj, form, context):
     return obj
 
 
-def remember_load(obj, fixture_hash):
+def remember_load(obj, fixture_hash, key):
     LoadedRecord.objects.update_or_create(
         content_type=ContentType.objects.get_for_model(obj),
         object_id=obj.pk,
-        defaults={"fixture_hash": fixture_hash},
+        defaults={"fixture_hash": fixture_hash, "key": str(key)},
     )
+
+
+def deletion(kind, key):
+    """Who deleted the record and when, as far as its history (if it keeps one) tells."""
+    history = getattr(kind.model, "history", None)
+    removal = history and history.filter(history_type="-", **{kind.key: key}).first()
+    if not removal:
+        return "deleted"
+    who = removal.history_user or "someone"
+    return f"deleted by {who} on {timezone.localdate(removal.history_date).isoformat()}"

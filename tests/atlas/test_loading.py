@@ -10,11 +10,14 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
 
-from cases.models import Case, CaseRole
+from cases.models import Case, CaseRole, Place
 from portal.records import load_atlas
 from tests.conftest import FIXTURES
 from tests.factories import CaseFactory
+from tests.test_workflow import act
 
 pytestmark = pytest.mark.django_db
 
@@ -164,3 +167,47 @@ def test_load_atlas_refuses_a_bad_fixture_and_writes_nothing(tmp_path, entry, me
         call_command("load_atlas", fixtures=tmp_path)
     assert message in str(error.value)
     assert not Case.objects.filter(slug="valid-new-case").exists()
+
+
+# --- records editors deleted -----------------------------------------------------------------
+
+
+def delete_in_the_admin(client, record):
+    opts = record._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_delete", args=[record.pk])
+    client.post(url, {"post": "yes"})
+    assert not type(record).objects.filter(pk=record.pk).exists()
+
+
+def test_load_atlas_reports_instead_of_recreating_what_editors_deleted(
+    folder, client, publisher, capsys
+):
+    place = {"slug": "quokka-island-au", "name": "Quokka Island", "level": "city", "country": "AU"}
+    (folder / "places.yaml").write_text(yaml.safe_dump({"places": [place]}), encoding="utf-8")
+    load_atlas(folder)
+    client.force_login(publisher)
+    act(client, "archive", Case.objects.get(slug=SLUG))  # published: archived, then deleted
+    delete_in_the_admin(client, Case.objects.get(slug=SLUG))
+    delete_in_the_admin(client, Place.objects.get(slug="quokka-island-au"))
+    edit_practice(folder, summary="A fixture fix after the deletion.")
+
+    call_command("load_atlas", fixtures=folder)
+
+    assert not Case.objects.filter(slug=SLUG).exists()
+    assert not Place.objects.filter(slug="quokka-island-au").exists()
+    day = timezone.localdate().isoformat()
+    assert capsys.readouterr().out == (
+        "load_atlas: 0 created, 0 updated, 0 unchanged, 0 kept, 0 conflict\n"
+        "skipped 2 records deleted by editors: place 'quokka-island-au' (deleted by "
+        f"publishers on {day}), case 'quokka-pass' (deleted by publishers on {day})\n"
+    )
+
+
+def test_load_atlas_recreates_deleted_records_only_when_asked(folder):
+    Case.objects.get(slug=SLUG).delete()  # in the shell: history knows when, not who
+    day = timezone.localdate().isoformat()
+    assert load_atlas(folder).skipped == [f"case {SLUG!r} (deleted by someone on {day})"]
+
+    call_command("load_atlas", fixtures=folder, recreate_deleted=True)
+
+    assert Case.objects.get(slug=SLUG).summary == PRACTICE["summary"]
