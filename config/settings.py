@@ -102,6 +102,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One cache for every process and every restart: rate limits and cached values kept in a
+# process's own memory would be counted per gunicorn worker and forgotten on each restart.
+# Short socket timeouts, so that a Redis that is down answers the health check with 503
+# instead of hanging the request.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": env_str("REDIS_URL", "redis://127.0.0.1:6379/0"),
+        "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "atlas"),
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+    }
+}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -1,4 +1,7 @@
+from uuid import uuid4
+
 import pytest
+import redis
 from django.conf import settings
 from django.test import override_settings
 
@@ -34,6 +37,20 @@ def fast_password_hashing():
     """PBKDF2 is slow on purpose; the tests log users in often and guard no real password."""
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         yield
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Every test starts with an empty cache of its own: a key prefix of its own in the
+    shared Redis. Flushing the Redis database instead would wipe the keys of the other test
+    workers, and of `make run` when it shares the database."""
+    prefix = f"test-{uuid4().hex}"
+    cache = {**settings.CACHES["default"], "KEY_PREFIX": prefix}
+    with override_settings(CACHES={"default": cache}):
+        yield prefix
+    with redis.Redis.from_url(cache["LOCATION"]) as client:
+        for key in client.scan_iter(match=f"{prefix}:*"):
+            client.delete(key)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client
 
 from atlas.models import State
@@ -20,11 +19,6 @@ SUGGESTION = {
     "email": "ana@example.org",
     "website": "",
 }
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limit():
-    cache.clear()
 
 
 @pytest.fixture
