@@ -45,7 +45,7 @@ serve-prod: install .secret_key  ## the production stack (DEBUG off, gunicorn) o
 	$(PROD_ENV) PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py config.wsgi
 
 bench-load: install  ## 50 connections for 60 s against gunicorn on 127.0.0.1 (bench/RESULTS.md)
-	bench/load
+	$(PY) bench/load
 
 verify: load  ## check every citation and every case's places against the papers' texts
 	$(PY) manage.py verify_citations
