@@ -4,8 +4,11 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import models, router, transaction
 from django.db.models import Max
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -141,9 +144,21 @@ class Publishable(Slugged, Timestamped):
         return self.state == State.PUBLISHED
 
 
+DATASET_VERSION_KEY = "dataset-version"
+# Saves and deletes forget the cached version at once; the time limit bounds what a bulk
+# `QuerySet.update()`, which sends no signal, could leave stale.
+DATASET_VERSION_TIMEOUT = 10 * 60
+
+
 def dataset_version():
     """The date of the last change to a published record: what an export or citation holds
-    as of. Every curated (publishable) model counts, whichever app declares it."""
+    as of. Every curated (publishable) model counts, whichever app declares it. Cached in the
+    shared cache, because it takes one aggregate query per curated model and the home page,
+    every case page and the codebook show it."""
+    return cache.get_or_set(DATASET_VERSION_KEY, latest_change_date, DATASET_VERSION_TIMEOUT)
+
+
+def latest_change_date():
     latest = [
         model.objects.published().aggregate(latest=Max("updated_at"))["latest"]
         for model in apps.get_models()
@@ -151,6 +166,17 @@ def dataset_version():
     ]
     latest = [moment for moment in latest if moment]
     return max(latest).date().isoformat() if latest else "empty"
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def forget_dataset_version(sender, using, **kwargs):
+    """Forget the cached version when a curated record changes: now, for the rest of this
+    transaction, and again when it commits, since a request that read the old rows meanwhile
+    may have cached the old answer."""
+    if issubclass(sender, Publishable):
+        cache.delete(DATASET_VERSION_KEY)
+        transaction.on_commit(lambda: cache.delete(DATASET_VERSION_KEY), using=using)
 
 
 class LoadedRecord(models.Model):

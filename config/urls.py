@@ -6,6 +6,8 @@ from atlas.converters import CitationFormat
 
 register_converter(CitationFormat, "citation_format")
 
+handler500 = "atlas.request_log.server_error"
+
 urlpatterns = [
     path(
         "accounts/reset/<uidb64>/<token>/",

@@ -1,5 +1,9 @@
+from uuid import uuid4
+
 import pytest
+import redis
 from django.conf import settings
+from django.core.management import call_command
 from django.test import override_settings
 
 from config.env import env_bool
@@ -51,6 +55,20 @@ def client_address():
     return fresh_address()
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Every test starts with an empty cache of its own: a key prefix of its own in the
+    shared Redis. Flushing the Redis database instead would wipe the keys of the other test
+    workers, and of `make run` when it shares the database."""
+    prefix = f"test-{uuid4().hex}"
+    cache = {**settings.CACHES["default"], "KEY_PREFIX": prefix}
+    with override_settings(CACHES={"default": cache}):
+        yield prefix
+    with redis.Redis.from_url(cache["LOCATION"]) as client:
+        for key in client.scan_iter(match=f"{prefix}:*"):
+            client.delete(key)
+
+
 @pytest.fixture
 def papers_dir():
     """The papers' texts. CI has them beside the checkout, so there a missing folder is a
@@ -72,3 +90,17 @@ def editor():
 @pytest.fixture
 def publisher():
     return member("Publishers")
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """A STATIC_ROOT as `collectstatic` leaves it: the files under hashed names and the
+    manifest that production's storage looks them up in. Uncompressed, which takes seconds
+    where WhiteNoise's compression takes minutes; the manifest is the same."""
+    root = tmp_path_factory.mktemp("static")
+    storage = {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"}
+    with override_settings(
+        STATIC_ROOT=root, STORAGES={**settings.STORAGES, "staticfiles": storage}
+    ):
+        call_command("collectstatic", interactive=False, verbosity=0)
+    return root

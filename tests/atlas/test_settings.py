@@ -35,17 +35,33 @@ def test_site_refuses_a_nonsense_boolean():
     assert "DEBUG must be one of" in result.stderr
 
 
-def test_deploy_check_is_clean_under_production_settings():
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "ALLOWED_HOSTS": "atlas.example.org",
+}
+
+
+def test_deploy_check_is_clean_under_production_settings(collected_static):
     result = run_django(
         "check",
         "--deploy",
         "--fail-level",
         "WARNING",
-        DEBUG="false",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="atlas.example.org",
+        **PRODUCTION,
+        STATIC_ROOT=str(collected_static),
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_deploy_check_fails_when_collectstatic_has_not_run(tmp_path):
+    result = run_django("check", "--deploy", **PRODUCTION, STATIC_ROOT=str(tmp_path))
+    assert result.returncode != 0
+    assert "atlas.E001" in result.stderr
+    assert f"The static files manifest staticfiles.json is missing from {tmp_path}" in (
+        result.stderr
+    )
+    assert "Run `manage.py collectstatic --no-input`" in result.stderr
 
 
 def test_every_environment_variable_is_documented():
