@@ -51,9 +51,9 @@ def test_production_lock_leaves_the_dev_tools_and_the_geo_extra_out():
 
 
 def test_a_dependency_added_to_pyproject_without_relocking_is_caught():
-    added = Requirement("django-ratelimit>=4.1,<5")
+    added = Requirement("an-unlocked-package>=4.1,<5")
     narrowed = Requirement("Django>=5.2.99,<5.3")
     assert out_of_step([added, narrowed], pins("requirements.lock")) == [
-        "django-ratelimit<5,>=4.1 is not in the lock",
+        "an-unlocked-package<5,>=4.1 is not in the lock",
         "Django<5.3,>=5.2.99 but the lock pins 5.2.19",
     ]

@@ -34,6 +34,7 @@ def public_pages():
     return {
         "password_reset_confirm": ({"uidb64": "MQ", "token": "set-password"}, ""),
         "password_reset_complete": ({}, ""),
+        "atlas:healthz": ({}, ""),
         "api:api-root": ({}, ""),
         "api:schema": ({}, ""),
         "api:docs": ({}, ""),

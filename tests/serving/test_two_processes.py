@@ -33,13 +33,16 @@ from django.urls import reverse
 
 from atlas.models import Publishable, State
 from cases.models import Case
-from cases.suggestions import RATE_LIMIT
 from tests.admin_forms import form_data
 from tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 SECRET_KEY = secrets.token_urlsafe(50)
+# Suggestions a client may make per hour, and sign-in failures before a lock, as the
+# processes are configured here (the test settings raise the limits of this process only).
+SUGGESTIONS_PER_HOUR = 5
+LOGIN_FAILURES = 5
 STALE = "This record was saved by someone else after you opened it"
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 
@@ -121,6 +124,8 @@ def sites(collected_static, fresh_cache, tmp_path):
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         "WEB_CONCURRENCY": "1",
         "GUNICORN_THREADS": "4",
+        "RATE_LIMIT_SUGGEST": f"{SUGGESTIONS_PER_HOUR}/h",
+        "LOGIN_FAILURE_LIMIT": str(LOGIN_FAILURES),
     }
     started = []
     try:
@@ -170,27 +175,49 @@ class Browser:
         return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
 
 
-def test_login_made_on_one_process_holds_on_the_other(sites):
-    a, b = sites
+def staff_member(username, password):
+    """A user whose password the processes can check (they hash with PBKDF2, not the
+    suite's fast hasher)."""
     hasher = PBKDF2PasswordHasher()
-    User.objects.create(
-        username="ana",
-        password=hasher.encode("a long pass phrase", hasher.salt()),
+    return User.objects.create(
+        username=username,
+        password=hasher.encode(password, hasher.salt()),
         is_staff=True,
         is_superuser=True,
     )
+
+
+def sign_in(browser, site, username, password):
+    token = browser.csrf_token(site.url + "/admin/login/")
+    data = {"username": username, "password": password, "csrfmiddlewaretoken": token}
+    return browser.open(site.url + "/admin/login/?next=/admin/", data)
+
+
+def test_login_made_on_one_process_holds_on_the_other(sites):
+    a, b = sites
+    staff_member("ana", "a long pass phrase")
     browser = Browser()
     assert browser.open(b.url + "/admin/")[0] == 302  # not logged in yet
-    token = browser.csrf_token(a.url + "/admin/login/")
-    status, _ = browser.open(
-        a.url + "/admin/login/?next=/admin/",
-        {"username": "ana", "password": "a long pass phrase", "csrfmiddlewaretoken": token},
-    )
-    assert status == 302
+    assert sign_in(browser, a, "ana", "a long pass phrase")[0] == 302
     status, page = browser.open(b.url + "/admin/")
     assert status == 200
     assert "Curate the atlas" in page
     assert 'id="logout-form"' in page
+
+
+def test_failed_sign_ins_count_across_both_processes(sites):
+    a, b = sites
+    staff_member("ben", "the right pass phrase")
+    browser = Browser()
+    statuses = []
+    for attempt in range(LOGIN_FAILURES):
+        site = (a, b)[attempt % 2]  # neither process alone sees five failures
+        statuses.append(sign_in(browser, site, "ben", f"wrong guess {attempt}")[0])
+    # The form again with its error, until the failure that reaches the limit locks the account.
+    assert statuses == [200] * (LOGIN_FAILURES - 1) + [429]
+    status, page = sign_in(Browser(), a, "ben", "the right pass phrase")
+    assert status == 429
+    assert 'id="logout-form"' not in page
 
 
 SUGGESTION = {
@@ -207,12 +234,12 @@ def test_suggestion_limit_counts_across_both_processes(sites):
     browser = Browser()
     token = browser.csrf_token(a.url + "/suggest/")
     statuses = []
-    for number in range(RATE_LIMIT + 1):
+    for number in range(SUGGESTIONS_PER_HOUR + 1):
         site = (a, b)[number % 2]  # alternately, so neither process alone reaches the limit
         data = {**SUGGESTION, "name": f"Night bus {number}", "csrfmiddlewaretoken": token}
         statuses.append(browser.open(site.url + "/suggest/", data)[0])
-    assert statuses == [303] * RATE_LIMIT + [429]
-    assert Case.objects.filter(is_suggestion=True).count() == RATE_LIMIT
+    assert statuses == [303] * SUGGESTIONS_PER_HOUR + [429]
+    assert Case.objects.filter(is_suggestion=True).count() == SUGGESTIONS_PER_HOUR
 
 
 def shown_version(site):
