@@ -2,11 +2,14 @@
 
 from dataclasses import dataclass
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from atlas.exports import CITE_ATLAS, LICENCE
 from atlas.models import dataset_version
+from atlas.parameters import SearchText, checked
+from atlas.views import ParametersMixin
 from cases.exports import CASES, PLACES
 from cases.matrix import role_pathway_matrix
 from cases.models import Case, WorldRegion
@@ -81,12 +84,16 @@ class CodebookView(TemplateView):
         )
 
 
-class SearchView(TemplateView):
+class SiteSearch(forms.Form):
+    q = SearchText(required=False)
+
+
+class SearchView(ParametersMixin, TemplateView):
     template_name = "portal/search.html"
     per_kind = 20
 
     def get_context_data(self, **kwargs):
-        text = self.request.GET.get("q", "").strip()[:200]
+        text = checked(SiteSearch, self.request.GET)["q"]
         groups = [
             (kind, results.count(), list(results[: self.per_kind]))
             for kind, results in search_everything(text)

@@ -1,5 +1,6 @@
 """The case list, a case's page (and its citation files), and cases side by side."""
 
+from django.core.validators import slug_re
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -80,7 +81,9 @@ class CompareView(TemplateView):
                 if slug.strip()
             )
         )
-        cases = {c.slug: c for c in Case.objects.published().for_detail().filter(slug__in=slugs)}
+        # Only what could be a slug is looked up: PostgreSQL refuses a NUL byte outright.
+        lookup = [slug for slug in slugs if slug_re.fullmatch(slug)]
+        cases = {c.slug: c for c in Case.objects.published().for_detail().filter(slug__in=lookup)}
         errors = [
             _("There is no published case “%(slug)s”.") % {"slug": s}
             for s in slugs
