@@ -2,13 +2,14 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
-from atlas.views import InvalidFilters, invalid_filter_json
+from atlas.parameters import InvalidParameters
+from atlas.views import invalid_filter_json
 
 
 def json_errors(exc, context):
     """Every API error is JSON with a message; a bad filter also names its parameter."""
-    if isinstance(exc, InvalidFilters):
-        return Response(invalid_filter_json(exc.filterset.form.errors), status=400)
+    if isinstance(exc, InvalidParameters):
+        return Response(invalid_filter_json(exc.errors), status=400)
     response = exception_handler(exc, context)
     if response is None:
         return None

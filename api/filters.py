@@ -7,7 +7,7 @@ from atlas.views import bind_filters
 
 class FilterBackend(DjangoFilterBackend):
     """django-filter's backend (which the schema documents), binding through the site's one
-    filter path: `InvalidFilters` becomes a 400 in `api.errors`."""
+    filter path: `InvalidParameters` becomes a 400 in `api.errors`."""
 
     def filter_queryset(self, request, queryset, view):
         return bind_filters(self.get_filterset_class(view, queryset), request, queryset).qs

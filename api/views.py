@@ -1,11 +1,15 @@
 """The read-only JSON API: the same records and the same filters as the HTML lists."""
 
+from django import forms
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound
 from rest_framework.pagination import PageNumberPagination
 
 from api.filters import FilterBackend
+from atlas.converters import NUMBER
+from atlas.parameters import InvalidParameters, PageSize, checked
 from atlas.views import bind_filters
 from cases.filters import CaseFilter, CaseFilterForm
 from cases.models import Case, Place
@@ -21,22 +25,39 @@ from pathways.serializers import (
     RecommendationSerializer,
 )
 
+MOST_PER_PAGE = 500
+
+
+class PageSizeOption(forms.Form):
+    page_size = PageSize(MOST_PER_PAGE, required=False)
+
 
 class Pages(PageNumberPagination):
+    """Pages of 50; `page_size` from 1 (more than 500 is read as 500). A page that is not
+    there is a bad parameter, so it is a 400 naming `page`, as on the site's lists."""
+
     page_size = 50
     page_size_query_param = "page_size"
-    max_page_size = 500
+    max_page_size = MOST_PER_PAGE
 
     def get_page_size(self, request):
-        value = request.query_params.get(self.page_size_query_param)
-        if value is not None and not (value.isdigit() and int(value) > 0):
-            raise ValidationError({"page_size": f"A whole number from 1 to {self.max_page_size}."})
-        return super().get_page_size(request)
+        return checked(PageSizeOption, request.query_params)["page_size"] or self.page_size
+
+    def paginate_queryset(self, queryset, request, view=None):
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except NotFound:
+            last = self.django_paginator_class(queryset, self.get_page_size(request)).num_pages
+            message = _("A page number from 1 to %(last)d.") % {"last": last}
+            raise InvalidParameters({"page": [message]}) from None
 
 
 class ReadOnly(viewsets.ReadOnlyModelViewSet):
     pagination_class = Pages
     lookup_field = "slug"
+    # What a slug may hold: anything else (a NUL byte, which PostgreSQL refuses) is a 404
+    # before it reaches the database.
+    lookup_value_regex = "[-a-zA-Z0-9_]+"
 
 
 def form_parameter(form_class, name):
@@ -115,3 +136,4 @@ class GCMObjectiveViewSet(ReadOnly):
     queryset = knowledge.GCMObjective.objects.all()
     serializer_class = GCMObjectiveSerializer
     lookup_field = "number"
+    lookup_value_regex = NUMBER

@@ -1,3 +1,8 @@
+# Nine digits fit every integer column of every database we run on: a longer number in a
+# path names no record, and is a 404 before it can overflow a query.
+NUMBER = "[0-9]{1,9}"
+
+
 class CitationFormat:
     regex = "bib|ris"
 
@@ -6,3 +11,13 @@ class CitationFormat:
 
     def to_url(self, value):
         return value
+
+
+class Number:
+    regex = NUMBER
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return str(value)

@@ -9,9 +9,11 @@ costs a fixed number of queries whatever it shows.
 from dataclasses import dataclass
 
 import django_filters
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Model, Q, QuerySet
 from django.http import QueryDict
 from django_filters import OrderingFilter
+from django_filters.fields import ModelMultipleChoiceField
 
 
 @dataclass
@@ -156,8 +158,30 @@ class ActiveFilter:
     query: QueryDict  # the query string without it
 
 
+class RecordsField(ModelMultipleChoiceField):
+    """Records chosen by a key (a slug, a code, a number). Each value is first checked by the
+    key's own model field — a slug's characters, an integer's range on this database — so a
+    value the database cannot compare (a 23-digit number on SQLite) is an invalid choice, not
+    a server error."""
+
+    def clean(self, value):
+        key = self.queryset.model._meta.get_field(self.to_field_name or "pk")
+        for item in value if isinstance(value, list | tuple) else ():
+            try:
+                key.clean(item, None)
+            except ValidationError:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": item},
+                ) from None
+        return super().clean(value)
+
+
+class RecordsFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = RecordsField
+
+
 def multiple_slugs(queryset, label, method):
     """An OR-within, slug-valued multi-select filter; invalid slugs make the form invalid."""
-    return django_filters.ModelMultipleChoiceFilter(
-        queryset=queryset, to_field_name="slug", label=label, method=method
-    )
+    return RecordsFilter(queryset=queryset, to_field_name="slug", label=label, method=method)

@@ -13,6 +13,7 @@ from atlas.exports import about_rows, csv_response, json_response, xlsx_response
 from atlas.limits import RateLimitMixin
 from atlas.markdown import render_markdown
 from atlas.models import dataset_version
+from atlas.parameters import ExportOptions, InvalidParameters, checked
 
 
 class PreviewMixin:
@@ -30,21 +31,12 @@ class PreviewMixin:
         return super().get_context_data(preview=not self.object.is_published, **kwargs)
 
 
-class InvalidFilters(Exception):
-    """The query string does not make a valid FilterSet. Whoever answers the request turns
-    this into a 400 naming each parameter and what is wrong with it — never a silently
-    unfiltered (or empty) list."""
-
-    def __init__(self, filterset):
-        super().__init__(filterset.form.errors)
-        self.filterset = filterset
-
-
 def bind_filters(filterset_class, request, queryset):
-    """The FilterSet of the request's query string; `InvalidFilters` if it is not valid."""
+    """The FilterSet of the request's query string; `InvalidParameters` if it is not valid —
+    never a silently unfiltered (or empty) list."""
     filterset = filterset_class(request.GET, queryset=queryset.all(), request=request)
     if not filterset.is_valid():
-        raise InvalidFilters(filterset)
+        raise InvalidParameters(filterset.form.errors, filterset)
     return filterset
 
 
@@ -60,12 +52,33 @@ def invalid_filter_json(errors):
     }
 
 
-class FilteredMixin(RateLimitMixin):
+class ParametersMixin:
+    """Invalid query parameters (`InvalidParameters`, raised anywhere while answering) get a
+    400 that names each: the page with its errors where the view renders a template, JSON
+    elsewhere."""
+
+    def dispatch(self, request, *args, **kwargs):
+        return self.answering(super().dispatch, request, *args, **kwargs)
+
+    def answering(self, respond, request, *args, **kwargs):
+        """`respond(request, …)` — a view's dispatch, a feed's __call__ — or the 400."""
+        try:
+            return respond(request, *args, **kwargs)
+        except InvalidParameters as invalid:
+            return self.invalid(invalid)
+
+    def invalid(self, invalid):
+        if isinstance(self, TemplateResponseMixin):
+            context = {"filter": invalid.filterset, "invalid": True, "errors": invalid.errors}
+            return self.render_to_response(context, status=400)
+        return JsonResponse(invalid_filter_json(invalid.errors), status=400)
+
+
+class FilteredMixin(RateLimitMixin, ParametersMixin):
     """The one filter path of lists, exports, maps, matrices and feeds (the API's filter
-    backend binds the same way): `bind()` makes the FilterSet of the query string, and invalid
-    input is answered with a 400 — the page with its errors where the view renders a template,
-    JSON elsewhere. Free-text search (`q`) costs more than the other filters, so a request with
-    it counts as a search, unless the view counts as something else (`rate_scope`)."""
+    backend binds the same way): `bind()` makes the FilterSet of the query string. Free-text
+    search (`q`) costs more than the other filters, so a request with it counts as a search,
+    unless the view counts as something else (`rate_scope`)."""
 
     filterset_class = None
     queryset = None
@@ -80,20 +93,18 @@ class FilteredMixin(RateLimitMixin):
     def bind(self, request):
         return bind_filters(self.filterset_class, request, self.queryset)
 
-    def dispatch(self, request, *args, **kwargs):
-        return self.answering(super().dispatch, request, *args, **kwargs)
 
-    def answering(self, respond, request, *args, **kwargs):
-        """`respond(request, …)` — a view's dispatch, a feed's __call__ — or the 400."""
+class CheckedPageMixin:
+    """Django answers a page number it cannot show (past the end, not a number) with a 404;
+    the page is a parameter like the filters, so it gets their 400, naming it."""
+
+    def paginate_queryset(self, queryset, page_size):
         try:
-            return respond(request, *args, **kwargs)
-        except InvalidFilters as invalid:
-            return self.invalid(invalid.filterset)
-
-    def invalid(self, filterset):
-        if isinstance(self, TemplateResponseMixin):
-            return self.render_to_response({"filter": filterset, "invalid": True}, status=400)
-        return JsonResponse(invalid_filter_json(filterset.form.errors), status=400)
+            return super().paginate_queryset(queryset, page_size)
+        except Http404:
+            last = self.get_paginator(queryset, page_size).num_pages
+            message = _("A page number from 1 to %(last)d.") % {"last": last}
+            raise InvalidParameters({"page": [message]}) from None
 
 
 class FilteredView(FilteredMixin, TemplateView):
@@ -105,7 +116,7 @@ class FilteredView(FilteredMixin, TemplateView):
         return self.render_to_response(context)
 
 
-class FacetedListView(FilteredMixin, FilterView):
+class FacetedListView(CheckedPageMixin, FilteredMixin, FilterView):
     """A list filtered by its FilterSet, with facet counts and the active filters in words."""
 
     paginate_by = 25
@@ -115,19 +126,22 @@ class FacetedListView(FilteredMixin, FilterView):
     def get(self, request, *args, **kwargs):
         filters = self.bind(request)
         self.object_list = filters.qs
-        context = self.get_context_data(
-            filter=filters,
-            object_list=self.object_list,
-            facets=filters.facet_options(),
-            active_filters=filters.active(),
-            dataset=self.dataset,
-            export_url=self.export_url,
-        )
+        try:
+            context = self.get_context_data(
+                filter=filters,
+                object_list=self.object_list,
+                facets=filters.facet_options(),
+                active_filters=filters.active(),
+                dataset=self.dataset,
+                export_url=self.export_url,
+            )
+        except InvalidParameters as invalid:  # the page: the filters are shown as they are
+            raise InvalidParameters(invalid.errors, filters) from None
         return self.render_to_response(context)
 
-    def invalid(self, filterset):
-        self.object_list = filterset.queryset.none()  # the template is named after its model
-        return super().invalid(filterset)
+    def invalid(self, invalid):
+        self.object_list = self.queryset.none()  # the template is named after its model
+        return super().invalid(invalid)
 
 
 class ExportView(FilteredMixin, View):
@@ -140,12 +154,13 @@ class ExportView(FilteredMixin, View):
         if format not in self.dataset.formats:
             raise Http404(_("No export in the format “%(format)s”.") % {"format": format})
         filters = self.bind(request)
+        options = checked(ExportOptions, request.GET)
         records = self.records(filters)
         about = about_rows(self.dataset, request, dataset_version())
         base = request.build_absolute_uri("/")[:-1]
         if format == "csv":
-            bom = request.GET.get("bom") == "1"
-            return csv_response(self.dataset, records, base, with_bom=bom)
+            with_bom = options["bom"] == "1"
+            return csv_response(self.dataset, records, base, with_bom=with_bom)
         if format == "xlsx":
             return xlsx_response(self.dataset, records, about, base)
         if format == "json":

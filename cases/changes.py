@@ -6,6 +6,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
+from atlas.views import CheckedPageMixin, ParametersMixin
 from cases.feeds import CaseEntries
 from cases.models import Case
 
@@ -25,7 +26,7 @@ def recent_changes():
     )
 
 
-class ChangesView(ListView):
+class ChangesView(CheckedPageMixin, ParametersMixin, ListView):
     template_name = "cases/changes.html"
     context_object_name = "cases"
     paginate_by = 25

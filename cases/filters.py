@@ -7,7 +7,8 @@ from django.db.models import Count, F, Min, Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from atlas.facets import Facet, FacetedFilterSet, FieldFacet, multiple_slugs
+from atlas.facets import Facet, FacetedFilterSet, FieldFacet, RecordsFilter, multiple_slugs
+from atlas.parameters import SearchFilter
 from cases.models import (
     Basis,
     Case,
@@ -93,18 +94,18 @@ class CaseFilterForm(forms.Form):
 
 
 class CaseFilter(FacetedFilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="filter_text", max_length=200)
+    q = SearchFilter(label=_("Search"), method="filter_text")
     case = multiple_slugs(Case.objects.published(), _("Case"), "filter_case")
     role = multiple_slugs(CityRole.objects.all(), _("City role"), "filter_role")
     pathway = multiple_slugs(PathwayType.objects.all(), _("Pathway type"), "filter_pathway")
     category = multiple_slugs(ProgramCategory.objects.all(), _("Program category"), "filter_in")
-    region = django_filters.ModelMultipleChoiceFilter(
+    region = RecordsFilter(
         label=_("World region"),
         queryset=WorldRegion.objects.filter(level=WorldRegion.Level.REGION),
         to_field_name="code",
         method="filter_by_places",
     )
-    subregion = django_filters.ModelMultipleChoiceFilter(
+    subregion = RecordsFilter(
         label=_("Sub-region"),
         queryset=WorldRegion.objects.filter(level=WorldRegion.Level.SUBREGION),
         to_field_name="code",
@@ -117,7 +118,7 @@ class CaseFilter(FacetedFilterSet):
     network = multiple_slugs(Network.objects.published(), _("Network"), "filter_network")
     partner = multiple_slugs(Organisation.objects.all(), _("Partner"), "filter_partner")
     source = multiple_slugs(Publication.objects.all(), _("Source"), "filter_source")
-    gcm = django_filters.ModelMultipleChoiceFilter(
+    gcm = RecordsFilter(
         label=_("GCM objective"),
         queryset=GCMObjective.objects.all(),
         to_field_name="number",

@@ -9,6 +9,7 @@ import logging
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import URLValidator
 from django.db.models import Q
@@ -72,9 +73,33 @@ class SuggestionForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
+    # The case field each form field becomes: the case's own validators (no control
+    # characters, …) check the suggestion as they check the admin and the import.
+    CASE_FIELDS = {
+        "name": "title",
+        "place": "suggested_place",
+        "description": "description",
+        "source": "suggested_source",
+        "email": "suggester_email",
+    }
+
     def clean_name(self):
         # The name goes into a mail subject, where a line break is refused.
         return " ".join(self.cleaned_data["name"].split())
+
+    def clean(self):
+        cleaned = super().clean()
+        values = {
+            self.CASE_FIELDS[name]: cleaned[name] for name in self.CASE_FIELDS if name in cleaned
+        }
+        case_field_names = {case_field: name for name, case_field in self.CASE_FIELDS.items()}
+        excluded = [field.name for field in Case._meta.fields if field.name not in values]
+        try:
+            Case(**values).clean_fields(exclude=excluded)
+        except ValidationError as invalid:
+            for case_field, messages in invalid.message_dict.items():
+                self.add_error(case_field_names[case_field], messages)
+        return cleaned
 
 
 def unique_slug(name):

@@ -22,7 +22,7 @@ urlpatterns = [
     path("networks/<slug:slug>/", terms.NetworkDetailView.as_view(), name="network-detail"),
     path("pathways/<slug:slug>/", terms.PathwayTypeDetailView.as_view(), name="pathway-detail"),
     path("roles/<slug:slug>/", terms.CityRoleDetailView.as_view(), name="role-detail"),
-    path("gcm/<int:number>/", terms.GCMObjectiveDetailView.as_view(), name="gcm-detail"),
+    path("gcm/<number:number>/", terms.GCMObjectiveDetailView.as_view(), name="gcm-detail"),
     path(
         "publications/<slug:slug>/",
         terms.PublicationDetailView.as_view(),

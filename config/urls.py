@@ -2,9 +2,10 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
-from atlas.converters import CitationFormat
+from atlas.converters import CitationFormat, Number
 
 register_converter(CitationFormat, "citation_format")
+register_converter(Number, "number")
 
 handler500 = "atlas.request_log.server_error"
 

@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from atlas.facets import Facet, FacetedFilterSet, FieldFacet, multiple_slugs
+from atlas.parameters import SearchFilter
 from pathways.models import (
     Addressee,
     Citation,
@@ -65,7 +66,7 @@ class NetworkFilterForm(forms.Form):
 
 
 class NetworkFilter(FacetedFilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="filter_text", max_length=200)
+    q = SearchFilter(label=_("Search"), method="filter_text")
     scope = django_filters.MultipleChoiceFilter(label=_("Scope"), choices=Network.Scope.choices)
     network_region = django_filters.MultipleChoiceFilter(
         field_name="region", label=_("World region"), choices=Network.Region.choices
@@ -101,7 +102,7 @@ class NetworkFilter(FacetedFilterSet):
 
 
 class RecommendationFilter(FacetedFilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="filter_text", max_length=200)
+    q = SearchFilter(label=_("Search"), method="filter_text")
     addressee = multiple_slugs(Addressee.objects.all(), _("Addressed to"), "filter_related")
     kind = django_filters.MultipleChoiceFilter(label=_("Kind"), choices=Recommendation.Kind.choices)
     category = multiple_slugs(

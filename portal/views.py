@@ -2,12 +2,15 @@
 
 from dataclasses import dataclass
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from atlas.exports import CITE_ATLAS, LICENCE
 from atlas.limits import RateLimitMixin
 from atlas.models import dataset_version
+from atlas.parameters import SearchText, checked
+from atlas.views import ParametersMixin
 from cases.exports import CASES, PLACES
 from cases.matrix import role_pathway_matrix
 from cases.models import Case, WorldRegion
@@ -82,13 +85,17 @@ class CodebookView(TemplateView):
         )
 
 
-class SearchView(RateLimitMixin, TemplateView):
+class SiteSearch(forms.Form):
+    q = SearchText(required=False)
+
+
+class SearchView(RateLimitMixin, ParametersMixin, TemplateView):
     template_name = "portal/search.html"
     rate_scope, rate_limited_page = "search", True
     per_kind = 20
 
     def get_context_data(self, **kwargs):
-        text = self.request.GET.get("q", "").strip()[:200]
+        text = checked(SiteSearch, self.request.GET)["q"]
         groups = [
             (kind, results.count(), list(results[: self.per_kind]))
             for kind, results in search_everything(text)

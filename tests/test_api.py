@@ -74,8 +74,12 @@ def test_api_answers_bad_parameters_with_a_json_400(client, query, parameter):
     assert errors[0]["message"]
 
 
-def test_api_missing_page_and_record_are_json_404s(client):
-    assert client.get("/api/cases/?page=999").json() == {"error": "Invalid page."}
+def test_api_missing_page_is_a_json_400_and_missing_record_a_404(client):
+    last = -(-Case.objects.published().count() // 50)
+    assert client.get("/api/cases/?page=999").json() == {
+        "error": "invalid filter",
+        "errors": [{"parameter": "page", "message": f"A page number from 1 to {last}."}],
+    }
     assert client.get("/api/networks/nope/").status_code == 404
 
 

@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from atlas.history import RelatedHistory
 from atlas.models import Publishable, PublishableQuerySet
+from atlas.plaintext import LineField, LinkField, ParagraphField
 from cases.fields import CASE
 from cases.models.places import Organisation, Place
 from pathways.models import (
@@ -84,9 +85,9 @@ class Case(Publishable):
         PRACTICE = "practice", _("Described practice")
         MENTION = "mention", _("Brief mention")
 
-    title = models.CharField(_("title"), max_length=250)
-    summary = models.CharField(_("summary"), max_length=400, blank=True)
-    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    title = LineField(_("title"), max_length=250)
+    summary = LineField(_("summary"), max_length=400, blank=True)
+    description = ParagraphField(_("description"), blank=True, help_text=_("Markdown."))
     depth = models.CharField(
         _("depth in the sources"), max_length=20, choices=Depth.choices, default=Depth.PRACTICE
     )
@@ -145,8 +146,8 @@ class Case(Publishable):
         help_text=_("When an editor last checked the record against its sources."),
     )
     is_suggestion = models.BooleanField(_("suggested by the public"), default=False, db_index=True)
-    suggested_place = models.CharField(_("place, as suggested"), max_length=200, blank=True)
-    suggested_source = models.URLField(_("source, as suggested"), max_length=500, blank=True)
+    suggested_place = LineField(_("place, as suggested"), max_length=200, blank=True)
+    suggested_source = LinkField(_("source, as suggested"), max_length=500, blank=True)
     suggester_email = models.EmailField(_("contact of the suggester"), blank=True)
     citations = GenericRelation(Citation)
     history = HistoricalRecords(bases=[RelatedHistory])
@@ -295,8 +296,8 @@ class CaseGCMObjective(models.Model):
 
 class KeyFigure(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="figures")
-    label = models.CharField(_("what"), max_length=200)
-    value = models.CharField(_("figure"), max_length=100)
+    label = LineField(_("what"), max_length=200)
+    value = LineField(_("figure"), max_length=100)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     history = HistoricalRecords()

@@ -9,6 +9,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from atlas.models import Slugged, SlugQuerySet, State, Timestamped
+from atlas.plaintext import LineField, LinkField, single_line
 from pathways.models import Network
 
 
@@ -32,8 +33,8 @@ class WorldRegion(models.Model):
         SUBREGION = "subregion", _("Sub-region")
         INTERMEDIATE = "intermediate", _("Intermediate region")
 
-    code = models.CharField(_("M49 code"), max_length=3, unique=True)
-    name = models.CharField(_("name"), max_length=100)
+    code = LineField(_("M49 code"), max_length=3, unique=True)
+    name = LineField(_("name"), max_length=100)
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
     parent = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
@@ -64,7 +65,7 @@ class CountryRegion(models.Model):
     """Where a country sits in the M49 table (its innermost area)."""
 
     country = CountryField(_("country"), unique=True)
-    m49_code = models.CharField(_("M49 code"), max_length=3, blank=True)
+    m49_code = LineField(_("M49 code"), max_length=3, blank=True)
     area = models.ForeignKey(
         WorldRegion,
         on_delete=models.PROTECT,
@@ -121,9 +122,13 @@ class Place(Slugged, Timestamped):
         REGION = "region", _("Region")
         NATIONAL = "national", _("National government")
 
-    name = models.CharField(_("name"), max_length=150)
+    name = LineField(_("name"), max_length=150)
     aliases = models.JSONField(
-        _("other names"), default=list, blank=True, help_text=_("Other spellings in the sources.")
+        _("other names"),
+        default=list,
+        blank=True,
+        help_text=_("Other spellings in the sources."),
+        validators=[single_line],
     )
     level = models.CharField(_("level"), max_length=20, choices=Level.choices, db_index=True)
     country = CountryField(_("country"), db_index=True)
@@ -200,10 +205,10 @@ class Organisation(Slugged, Timestamped):
         ACADEMIA = "academia", _("Academia")
         OTHER = "other", _("Other")
 
-    name = models.CharField(_("name"), max_length=200)
-    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    name = LineField(_("name"), max_length=200)
+    acronym = LineField(_("acronym"), max_length=40, blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
-    url = models.URLField(_("link"), blank=True)
+    url = LinkField(_("link"), blank=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -1,5 +1,6 @@
 """The case list, a case's page (and its citation files), and cases side by side."""
 
+from django.core.validators import slug_re
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -83,14 +84,17 @@ class CompareView(TemplateView):
                 if slug.strip()
             )
         )
-        cases = {c.slug: c for c in Case.objects.published().for_detail().filter(slug__in=slugs)}
-        errors = [
+        # Only what could be a slug is looked up: PostgreSQL refuses a NUL byte outright.
+        lookup = [slug for slug in slugs if slug_re.fullmatch(slug)]
+        cases = {c.slug: c for c in Case.objects.published().for_detail().filter(slug__in=lookup)}
+        messages = [
             _("There is no published case “%(slug)s”.") % {"slug": s}
             for s in slugs
             if s not in cases
         ]
         if len(slugs) > self.most:
-            errors.append(_("Compare at most %(most)d cases at a time.") % {"most": self.most})
+            messages.append(_("Compare at most %(most)d cases at a time.") % {"most": self.most})
+        errors = {"cases": messages} if messages else {}
         context = self.get_context_data(
             cases=[cases[slug] for slug in slugs if slug in cases], slugs=slugs, errors=errors
         )

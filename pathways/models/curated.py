@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from atlas.plaintext import LineField, ParagraphField
 from pathways import fields
 from pathways.models.sources import Cited, CitedQuerySet
 from pathways.models.vocabularies import Addressee, CityRole, PathwayType, ProgramCategory
@@ -36,8 +37,8 @@ class Network(Cited):
         VERTICAL = "vertical", _("Vertical")
         HYBRID = "hybrid", _("Hybrid")
 
-    name = models.CharField(_("name"), max_length=200)
-    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    name = LineField(_("name"), max_length=200)
+    acronym = LineField(_("acronym"), max_length=40, blank=True)
     scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices, db_index=True)
     region = models.CharField(
         _("world region"), max_length=30, choices=Region.choices, blank=True, db_index=True
@@ -47,7 +48,7 @@ class Network(Cited):
         _("structure"), max_length=20, choices=Structure.choices, blank=True
     )
     founded_year = models.PositiveSmallIntegerField(_("founded"), null=True, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = ParagraphField(_("description"), blank=True)
 
     objects = NetworkQuerySet.as_manager()
 
@@ -112,8 +113,8 @@ class Recommendation(Cited):
         related_name="actions",
         verbose_name=_("part of"),
     )
-    headline = models.CharField(_("headline"), max_length=300)
-    text = models.TextField(_("text"), blank=True)
+    headline = LineField(_("headline"), max_length=300)
+    text = ParagraphField(_("text"), blank=True)
     addressees = models.ManyToManyField(Addressee, blank=True, verbose_name=_("addressees"))
     program_category = models.ForeignKey(
         ProgramCategory,
@@ -122,7 +123,7 @@ class Recommendation(Cited):
         blank=True,
         verbose_name=_("program category"),
     )
-    theme = models.CharField(_("theme"), max_length=200, blank=True)
+    theme = LineField(_("theme"), max_length=200, blank=True)
     roles = models.ManyToManyField(CityRole, blank=True, verbose_name=_("city roles"))
     pathway_types = models.ManyToManyField(PathwayType, blank=True, verbose_name=_("pathway types"))
 
@@ -145,8 +146,8 @@ class Recommendation(Cited):
 class Listed(Cited):
     """A record shown on a list page of its kind, addressed there by its anchor."""
 
-    name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    name = LineField(_("name"), max_length=200)
+    description = ParagraphField(_("description"), blank=True)
     list_url = None  # the URL name of the list page
 
     class Meta(Cited.Meta):
@@ -172,7 +173,7 @@ class FinancingMechanism(Listed):
 class RegionalFramework(Listed):
     """A regional mobility framework such as the MERCOSUR Residence Agreement."""
 
-    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    acronym = LineField(_("acronym"), max_length=40, blank=True)
     countries = CountryField(_("member countries"), multiple=True, blank=True)
     list_url = "cases:framework-list"
     record_type = fields.REGIONAL_FRAMEWORK

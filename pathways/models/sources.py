@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from atlas.history import RelatedHistory
 from atlas.models import Publishable, PublishableQuerySet, Slugged, Timestamped
+from atlas.plaintext import LineField, LinkField, ParagraphField
 
 
 class Publication(Slugged, Timestamped):
@@ -24,20 +25,20 @@ class Publication(Slugged, Timestamped):
         ARTICLE = "article", _("Article")
         WEB_PAGE = "web-page", _("Web page")
 
-    title = models.CharField(_("title"), max_length=300)
-    short_title = models.CharField(_("short title"), max_length=120)
-    authors = models.CharField(_("authors"), max_length=300, blank=True)
-    publisher = models.CharField(_("publisher"), max_length=300, blank=True)
+    title = LineField(_("title"), max_length=300)
+    short_title = LineField(_("short title"), max_length=120)
+    authors = LineField(_("authors"), max_length=300, blank=True)
+    publisher = LineField(_("publisher"), max_length=300, blank=True)
     year = models.PositiveSmallIntegerField(_("year"))
     month = models.PositiveSmallIntegerField(_("month"), null=True, blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
-    url = models.URLField(_("link"), blank=True)
+    url = LinkField(_("link"), blank=True)
     accessed = models.DateField(
         _("date accessed"), null=True, blank=True, help_text=_("For web pages and online reports.")
     )
-    summary = models.TextField(_("what it contributes"), blank=True)
+    summary = ParagraphField(_("what it contributes"), blank=True)
     history = HistoricalRecords()
-    text_file = models.CharField(
+    text_file = LineField(
         _("text file"),
         max_length=100,
         blank=True,
@@ -71,11 +72,11 @@ class Citation(models.Model):
     """Where a record comes from: a publication and the section that says it."""
 
     publication = models.ForeignKey(Publication, on_delete=models.PROTECT, related_name="citations")
-    section = models.CharField(_("section heading"), max_length=300)
-    locator = models.CharField(
+    section = LineField(_("section heading"), max_length=300)
+    locator = LineField(
         _("locator"), max_length=300, blank=True, help_text=_("Box, table, annex row or page.")
     )
-    note = models.TextField(_("note"), blank=True)
+    note = ParagraphField(_("note"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()

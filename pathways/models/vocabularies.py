@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from atlas.models import Slugged, SlugQuerySet, State
+from atlas.plaintext import LineField, ParagraphField
 
 
 class VocabularyQuerySet(SlugQuerySet):
@@ -19,8 +20,8 @@ class VocabularyQuerySet(SlugQuerySet):
 class Vocabulary(Slugged):
     """A term of a controlled vocabulary, shown in a fixed order."""
 
-    name = models.CharField(_("name"), max_length=150)
-    definition = models.TextField(_("definition"), blank=True)
+    name = LineField(_("name"), max_length=150)
+    definition = ParagraphField(_("definition"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = VocabularyQuerySet.as_manager()
@@ -53,7 +54,7 @@ class PathwayType(Vocabulary):
 
 class PathwayExample(models.Model):
     pathway_type = models.ForeignKey(PathwayType, on_delete=models.CASCADE, related_name="examples")
-    name = models.CharField(_("name"), max_length=200)
+    name = LineField(_("name"), max_length=200)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -94,7 +95,7 @@ class GCMObjective(models.Model):
     """One of the 23 objectives of the Global Compact for Safe, Orderly and Regular Migration."""
 
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
-    title = models.CharField(_("title"), max_length=300)
+    title = LineField(_("title"), max_length=300)
 
     objects = GCMObjectiveQuerySet.as_manager()
 

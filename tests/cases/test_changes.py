@@ -83,7 +83,7 @@ def test_changes_are_paginated_by_25(client):
     first = client.get("/changes/")
     assert len(first.context["cases"]) == min(25, total)
     assert first.context["paginator"].count == total
-    assert client.get("/changes/?page=999").status_code == 404
+    assert client.get("/changes/?page=999").status_code == 400
 
 
 @pytest.mark.parametrize("count", [1, 3])

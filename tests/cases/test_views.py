@@ -31,9 +31,11 @@ def test_case_list_is_paginated_and_counts_all_cases(client):
     assert len(response.context["case_list"]) == min(25, total - 25)
 
 
-def test_case_list_page_past_the_end_is_not_found(client):
-    assert client.get("/cases/?page=999").status_code == 404
-    assert client.get("/cases/?page=abc").status_code == 404
+def test_case_list_page_past_the_end_is_a_bad_request_naming_page(client):
+    for page in ["999", "abc"]:
+        response = client.get(f"/cases/?page={page}")
+        assert response.status_code == 400
+        assert list(response.context["errors"]) == ["page"]
 
 
 def test_case_list_hides_drafts(client):
