@@ -5,6 +5,7 @@ from django.conf import settings
 from rest_framework.throttling import SimpleRateThrottle
 
 from atlas.clients import client_key
+from atlas.parameters import InvalidParameters
 
 
 class ClientRateThrottle(SimpleRateThrottle):
@@ -28,7 +29,12 @@ class BulkRateThrottle(ClientRateThrottle):
 
     def allow_request(self, request, view):
         paginator = getattr(view, "paginator", None)
-        asked = request.query_params.get(getattr(paginator, "page_size_query_param", None) or "")
-        if not (asked and asked.isdigit() and int(asked) > paginator.page_size):
+        if paginator is None or not request.query_params.get(paginator.page_size_query_param):
+            return True
+        try:
+            asked = paginator.get_page_size(request)
+        except InvalidParameters:
+            return True  # the paginator answers it with a 400 naming `page_size`
+        if asked <= paginator.page_size:
             return True
         return super().allow_request(request, view)

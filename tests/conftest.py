@@ -1,10 +1,13 @@
+from importlib import import_module
 from uuid import uuid4
 
 import pytest
 import redis
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.test import override_settings
+from pytest_django.plugin import blocking_manager_key
 
 from config.env import env_bool
 from portal.records import load_atlas
@@ -31,6 +34,44 @@ def django_db_setup(django_db_setup, django_db_blocker):
     Each test's own changes are rolled back afterwards."""
     with django_db_blocker.unblock():
         load_atlas(FIXTURES)
+
+
+EDITOR_GROUPS = import_module("portal.migrations.0001_editor_groups").GROUPS
+EMPTIED = pytest.StashKey[bool]()
+
+
+def transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or "live_server" in item.fixturenames
+
+
+def uses_the_database(item):
+    return item.get_closest_marker("django_db") is not None or "db" in item.fixturenames
+
+
+def load_the_atlas_again():
+    """What the migrations' data and `load_atlas` put in the database, after a flush (which
+    recreates the permissions but not the editors' groups)."""
+    for name, wanted in EDITOR_GROUPS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        for app_label, codename in wanted:
+            group.permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+    load_atlas(FIXTURES)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """A transactional test empties the database when it ends. pytest-django runs them after
+    the others, but xdist's --dist loadfile hands a worker whole modules, largest first, so a
+    module of ordinary tests can come after one; it then gets the atlas loaded again first."""
+    if transactional(item):
+        item.config.stash[EMPTIED] = True
+    elif item.config.stash.get(EMPTIED, False) and uses_the_database(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            load_the_atlas_again()
+        item.config.stash[EMPTIED] = False
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from atlas.models import State
 from cases.models import Case, Place
+from pathways.models import CityRole
 from tests.factories import CaseFactory, PlaceFactory, cite
 from tests.scratch import manage, scratch_database
 from tests.site_client import exports_here, exports_of
@@ -34,7 +35,7 @@ def test_dump_with_natural_keys_after_deletions_loads_into_an_empty_database(
 ):
     draft = CaseFactory(state=State.DRAFT)  # with rows of its own that history remembers
     draft.figures.create(value="12", label="families")
-    draft.case_roles.create(role_id=1, basis="stated")
+    draft.case_roles.create(role=CityRole.objects.first(), basis="stated")
     cite(draft)
     client.force_login(publisher)
     delete_through_the_admin(client, draft)

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from pathways.models import GCMObjective, Publication
+from pathways.models import CityRole, GCMObjective, Publication
 from tests.factories import (
     CaseFactory,
     NetworkFactory,
@@ -28,7 +28,7 @@ def anchored_cases(count, **anchors):
     for _ in range(count):
         case = CaseFactory()
         case.places.add(place, PlaceFactory(country="IS"))
-        case.case_roles.create(role_id=1, basis="stated")
+        case.case_roles.create(role=CityRole.objects.first(), basis="stated")
         case.case_pathways.create(pathway_type=anchors["pathway"], basis="classified")
         case.case_objectives.create(objective=anchors["objective"])
         case.networks.add(anchors["network"])

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from atlas.models import State
 from cases.models import Case, Place
-from pathways.models import Publication
+from pathways.models import CityRole, PathwayType, Publication
 from tests.admin_forms import form_data
 from tests.factories import CaseFactory, PlaceFactory, cite, member
 
@@ -22,7 +22,7 @@ def superuser():
 def complete_case(**fields):
     case = CaseFactory(**{"state": State.DRAFT, **fields})
     case.places.add(PlaceFactory())
-    case.case_roles.create(role_id=1, basis="stated")
+    case.case_roles.create(role=CityRole.objects.first(), basis="stated")
     cite(case)
     return case
 
@@ -205,7 +205,7 @@ def test_only_published_cases_appear_on_public_surfaces(client, state, shown):
     place = PlaceFactory(name="Quokkaville", slug="quokkaville", latitude=10, longitude=10)
     case = complete_case(title="Zyzzyva secret practice", slug="zyzzyva-secret", state=state)
     case.places.add(place)
-    case.case_pathways.create(pathway_type_id=1, basis="stated")
+    case.case_pathways.create(pathway_type=PathwayType.objects.first(), basis="stated")
     seen = {}
     for url, marker in SURFACES:
         response = client.get(url)

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from atlas.models import State
 from cases.models import Case, Place
+from pathways.models import CityRole
 from tests.admin_forms import delete_inline_row, form_data, post_form
 from tests.factories import NetworkFactory, PlaceFactory, cite, member
 from tests.test_workflow import act, complete_case
@@ -182,7 +183,7 @@ def test_a_publisher_cannot_revert_a_published_case_to_a_version_without_a_role(
     case.state = State.DRAFT
     case.save()
     without_role = case.history.latest()
-    case.case_roles.create(role_id=1, basis="stated")
+    case.case_roles.create(role=CityRole.objects.first(), basis="stated")
     client.force_login(publisher)
     act(client, "publish", case)
     case.refresh_from_db()

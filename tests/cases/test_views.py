@@ -4,6 +4,7 @@ import pytest
 
 from atlas.models import State
 from cases.models import Case
+from pathways.models import CityRole, PathwayType
 from tests.factories import CaseFactory, PlaceFactory, cite
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +58,7 @@ def test_case_detail_shows_every_field_and_its_citations(client):
         status=Case.Status.ENDED,
     )
     case.places.add(place)
-    case.case_roles.create(role_id=1, basis="stated")
+    case.case_roles.create(role=CityRole.objects.first(), basis="stated")
     cite(case, section="2. Types of pathways")
     page = client.get(case.get_absolute_url()).content.decode()
     assert "<h1>Test ID card</h1>" in page
@@ -98,8 +99,8 @@ def test_case_list_queries_do_not_grow_with_cases(client, django_assert_num_quer
     for _ in range(count):
         case = CaseFactory()
         case.places.add(PlaceFactory())
-        case.case_roles.create(role_id=1, basis="stated")
-        case.case_pathways.create(pathway_type_id=1, basis="classified")
+        case.case_roles.create(role=CityRole.objects.first(), basis="stated")
+        case.case_pathways.create(pathway_type=PathwayType.objects.first(), basis="classified")
         cases.append(case)
     only_published(*cases)
     with django_assert_num_queries(19):

@@ -1,9 +1,12 @@
 """The XSS corpus (`xss_payloads.txt`) and how it is dealt into fields of limited length."""
 
+import re
 from pathlib import Path
 
 from atlas.exports import FORMULA_STARTS
+from atlas.plaintext import single_line
 
+ONE_LINE = re.compile(r"[\t\r\n]")
 ESCAPES = {"\\t": "\t", "\\r": "\r", "\\n": "\n"}
 
 
@@ -40,5 +43,10 @@ GROUPS = deal(PAYLOADS)
 
 
 def fit(text, model, field):
-    """The text, cut to what the model's field holds, as an editor's paste would be."""
-    return text[: model._meta.get_field(field).max_length]
+    """The text as an editor's paste into the field would be: cut to what it holds, and on one
+    line where the field is a line (a browser's one-line box drops line breaks, and the field
+    refuses tabs and other control characters)."""
+    model_field = model._meta.get_field(field)
+    if single_line in model_field.validators:
+        text = ONE_LINE.sub(" ", text)
+    return text[: model_field.max_length]

@@ -140,8 +140,11 @@ def test_feeds_strip_control_characters_and_stay_valid_xml(client, old_records, 
     )
 
 
-def test_a_feeds_title_strips_control_characters_typed_into_the_search(client):
-    feed = ElementTree.fromstring(body(client.get("/cases/feed.atom?q=visa%01")))
+def test_a_control_character_typed_into_the_feeds_search_is_refused_not_written(client):
+    response = client.get("/cases/feed.atom?q=visa%01")
+    assert response.status_code == 400
+    assert [error["parameter"] for error in response.json()["errors"]] == ["q"]
+    feed = ElementTree.fromstring(body(client.get("/cases/feed.atom?q=visa")))
     assert feed.find(f"{ATOM}title").text == "City Pathways Atlas: new cases (Search: visa)"
 
 
