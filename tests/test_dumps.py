@@ -23,6 +23,10 @@ pytestmark = pytest.mark.django_db
 NATURAL = ["--natural-foreign", "--natural-primary"]
 
 
+def unordered(records):
+    return sorted(json.dumps(record, sort_keys=True) for record in records)
+
+
 def delete_through_the_admin(client, record):
     opts = record._meta
     url = reverse(f"admin:{opts.app_label}_{opts.model_name}_delete", args=[record.pk])
@@ -50,6 +54,8 @@ def test_dump_with_natural_keys_after_deletions_loads_into_an_empty_database(
         assert "Installed" in manage(empty, "loaddata", str(dump))
         again = json.loads(manage(empty, "dumpdata", *NATURAL))
         restored = exports_of(empty, tmp_path / "restored")
-    assert again == json.loads(dump.read_text(encoding="utf-8"))
+    # The same records; their order may differ, as the new database numbers its content types
+    # in migration order, which an older database need not follow.
+    assert unordered(again) == unordered(json.loads(dump.read_text(encoding="utf-8")))
     assert restored == exports_here(tmp_path / "here")
     assert Place.history.filter(history_type="-").exists()
