@@ -29,6 +29,11 @@ def named_in_the_answer(response):
     """The parameters a 400 names: from the JSON errors, or the page's list of errors."""
     if response["Content-Type"].startswith("application/json"):
         return [error["parameter"] for error in json.loads(response.content)["errors"]]
+    if isinstance(getattr(response, "data", None), dict):  # the API, browsable: its JSON shown
+        names = [error["parameter"] for error in response.data["errors"]]
+        page = response.content.decode()
+        assert all(f"&quot;{name}&quot;" in page for name in names), page[-3000:]
+        return names
     names = list(response.context["errors"])
     page = response.content.decode()
     assert all(f"<code>{name}</code>" in page for name in names if name != CROSS_FIELD)
