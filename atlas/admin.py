@@ -8,6 +8,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, router, transaction
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -171,6 +172,13 @@ def keep_workflow_state(obj):
         setattr(obj, name, getattr(current, name))
 
 
+def archived_instead_message(record):
+    return _(
+        "“%(record)s” was archived instead of deleted: it is off the public site, and its "
+        "history is kept. A publisher can publish it again."
+    ) % {"record": record}
+
+
 def sent_to_review_message(record):
     return _(
         "“%(record)s” was published: your change sends it back to review, and the public sees "
@@ -205,19 +213,37 @@ class WorkflowAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and deletion_refusal(obj, user=request.user):
-            return False
+            return self.archives_on_delete(request, obj) and super().has_delete_permission(
+                request, obj
+            )
         return super().has_delete_permission(request, obj)
 
+    def archives_on_delete(self, request, obj):
+        """A publisher's "Delete" of a published record leads to archiving it (`delete_view`)."""
+        return obj.state == State.PUBLISHED and may_publish(request.user, obj)
+
     def delete_view(self, request, object_id, extra_context=None):
-        # A published record's delete page answers with the way to take it off the site.
+        # Deleting a published record archives it: a publisher confirms, and the record leaves
+        # the public site with its history kept. Anyone else is told who can take it off.
         record = self.get_object(request, unquote(object_id))
-        if record is not None and record.state == State.PUBLISHED:
+        if record is None or record.state != State.PUBLISHED:
+            return super().delete_view(request, object_id, extra_context)
+        opts = self.model._meta
+        if not may_publish(request.user, record):
             self.message_user(request, deletion_refusal(record, user=request.user), messages.ERROR)
-            opts = self.model._meta
-            return redirect(
-                reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
-            )
-        return super().delete_view(request, object_id, extra_context)
+            return redirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_change",
+                                    args=[record.pk]))  # fmt: skip
+        if request.method == "POST" and request.POST.get("post"):
+            try:
+                transition(record, name="archive", user=request.user)
+            except SaveRefused as refusal:
+                self.message_user(request, refusal_message(refusal), messages.ERROR)
+            else:
+                self.message_user(request, archived_instead_message(record))
+            return redirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
+        context = {**self.admin_site.each_context(request), "opts": opts, "object": record,
+                   "title": _("Archive instead of deleting")}  # fmt: skip
+        return TemplateResponse(request, "admin/archive_instead_of_deleting.html", context)
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -1,6 +1,6 @@
-"""Deleting in the admin never takes away what the public sees: a published record is archived
-(a publisher's action, recorded with who and when), not deleted. Drafts and records in review
-may be deleted by whoever may delete; an archived record only by a publisher."""
+"""Deleting in the admin never destroys what the public sees: a publisher's delete of a
+published record archives it (recorded with who and when); an editor's is refused. Drafts and
+records in review may be deleted by whoever may delete; an archived record only by a publisher."""
 
 import pytest
 from django.contrib.messages import get_messages
@@ -42,17 +42,46 @@ def exists(record):
     return type(record).objects.filter(pk=record.pk).exists()
 
 
-@pytest.mark.parametrize("role", ["editor", "publisher"])
 @pytest.mark.parametrize("factory", [CaseFactory, NetworkFactory], ids=["case", "network"])
-def test_deleting_a_published_record_is_refused_pointing_to_archive(client, request, role, factory):
+def test_a_publishers_delete_of_a_published_record_archives_it(client, publisher, factory):
     record = factory(state=State.PUBLISHED)
-    client.force_login(request.getfixturevalue(role))
+    client.force_login(publisher)
+
+    confirm = client.get(admin_url(record, "delete"))
+    response = delete_one(client, record)
+
+    assert confirm.status_code == 200
+    assert "is not deleted: it is archived" in confirm.content.decode()
+    archived = type(record).objects.get(pk=record.pk)
+    assert (archived.state, archived.state_changed_by) == (State.ARCHIVED, publisher)
+    assert f"“{record}” was archived instead of deleted" in " ".join(said(response))
+    assert archived.history.first().history_change_reason == "Archive"
+
+
+@pytest.mark.parametrize("factory", [CaseFactory, NetworkFactory], ids=["case", "network"])
+def test_an_editors_delete_of_a_published_record_is_refused_pointing_to_archive(
+    client, editor, factory
+):
+    record = factory(state=State.PUBLISHED)
+    client.force_login(editor)
 
     response = delete_one(client, record)
 
-    assert exists(record)
     assert type(record).objects.get(pk=record.pk).state == State.PUBLISHED
     assert ARCHIVE_INSTEAD.format(record=record) in said(response)
+
+
+def test_a_publisher_sees_delete_on_a_published_record_and_an_editor_does_not(
+    client, editor, publisher
+):
+    record = CaseFactory(state=State.PUBLISHED)
+    delete_link = f'href="{admin_url(record, "delete")}"'
+    pages = {}
+    for user in (editor, publisher):
+        client.force_login(user)
+        pages[user.username] = client.get(admin_url(record, "change")).content.decode()
+    assert delete_link not in pages[editor.username]
+    assert delete_link in pages[publisher.username]
 
 
 @pytest.mark.parametrize("role", ["editor", "publisher"])
