@@ -1,5 +1,7 @@
 """Fill an admin change form the way a browser would: every field and inline as rendered."""
 
+from django.urls import reverse
+
 
 def form_data(response):
     """The POST data an editor's browser would send back for an admin add/change page."""
@@ -43,3 +45,11 @@ def delete_inline_row(data, prefix):
     """Tick “Delete” on an inline's first row, as an editor removing that row would."""
     data[f"{prefix}-0-DELETE"] = "on"
     return data
+
+
+def delete_in_the_admin(client, record):
+    """Confirm the record's admin delete page, as an editor would; it must then be gone."""
+    opts = record._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_delete", args=[record.pk])
+    client.post(url, {"post": "yes"})
+    assert not type(record).objects.filter(pk=record.pk).exists()

@@ -9,11 +9,11 @@ import json
 
 import pytest
 from django.core.management import call_command
-from django.urls import reverse
 
 from atlas.models import State
 from cases.models import Case, Place
 from pathways.models import CityRole
+from tests.admin_forms import delete_in_the_admin
 from tests.factories import CaseFactory, PlaceFactory, cite
 from tests.scratch import manage, scratch_database
 from tests.site_client import exports_here, exports_of
@@ -27,13 +27,6 @@ def unordered(records):
     return sorted(json.dumps(record, sort_keys=True) for record in records)
 
 
-def delete_through_the_admin(client, record):
-    opts = record._meta
-    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_delete", args=[record.pk])
-    client.post(url, {"post": "yes"})
-    assert not type(record).objects.filter(pk=record.pk).exists()
-
-
 def test_dump_with_natural_keys_after_deletions_loads_into_an_empty_database(
     client, publisher, tmp_path
 ):
@@ -42,8 +35,8 @@ def test_dump_with_natural_keys_after_deletions_loads_into_an_empty_database(
     draft.case_roles.create(role=CityRole.objects.first(), basis="stated")
     cite(draft)
     client.force_login(publisher)
-    delete_through_the_admin(client, draft)
-    delete_through_the_admin(client, PlaceFactory())
+    delete_in_the_admin(client, draft)
+    delete_in_the_admin(client, PlaceFactory())
     Case.objects.published().order_by("pk").first().delete()  # leaves a gap in the numbering
     dump = tmp_path / "atlas.json"
 

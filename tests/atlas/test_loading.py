@@ -10,11 +10,11 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 from django.utils import timezone
 
 from cases.models import Case, CaseRole, Place
 from portal.records import load_atlas
+from tests.admin_forms import delete_in_the_admin
 from tests.conftest import FIXTURES
 from tests.factories import CaseFactory
 from tests.test_workflow import act
@@ -170,13 +170,6 @@ def test_load_atlas_refuses_a_bad_fixture_and_writes_nothing(tmp_path, entry, me
 
 
 # --- records editors deleted -----------------------------------------------------------------
-
-
-def delete_in_the_admin(client, record):
-    opts = record._meta
-    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_delete", args=[record.pk])
-    client.post(url, {"post": "yes"})
-    assert not type(record).objects.filter(pk=record.pk).exists()
 
 
 def test_load_atlas_reports_instead_of_recreating_what_editors_deleted(
