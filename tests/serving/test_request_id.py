@@ -70,3 +70,15 @@ def test_forbidden_page_quotes_the_id(client):
     response = client.get(f"/admin/cases/case/{case.pk}/change/")
     assert response.status_code == 403
     assert QUOTE.format(response["X-Request-ID"]) in response.content.decode()
+
+
+@override_settings(
+    ROOT_URLCONF="tests.serving.failing_urls", ADMINS=[("Ops", "ops@example.org")], DEBUG=False
+)
+def test_server_error_is_mailed_to_the_admins_with_its_traceback(mailoutbox):
+    Client(raise_request_exception=False).get("/broken/")
+    [message] = mailoutbox
+    assert message.to == ["ops@example.org"]
+    assert "Internal Server Error: /broken/" in message.subject
+    assert "RuntimeError at /broken/\na deliberately broken page" in message.body
+    assert "Traceback" in message.body
