@@ -8,6 +8,7 @@ import uuid
 from contextvars import ContextVar
 
 from django.http import HttpResponseServerError
+from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 
@@ -82,3 +83,10 @@ def server_error(request):
     Django's own: the error may lie in the database or anything else they touch."""
     page = loader.render_to_string("500.html", {"request_id": getattr(request, "id", "")})
     return HttpResponseServerError(page)
+
+
+def csrf_failure(request, reason=""):
+    """Django's CSRF failure page, in the site's 403 layout with the request id: it is the
+    error page a visitor meets after a form sat open too long or cookies were refused."""
+    context = {"csrf_failed": True}
+    return render(request, "403.html", context, status=403)

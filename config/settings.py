@@ -27,6 +27,8 @@ if not DEBUG and (not SECRET_KEY or SECRET_KEY == DEV_SECRET_KEY or len(SECRET_K
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# The site's 403 page, with the request id, rather than Django's bare one.
+CSRF_FAILURE_VIEW = "atlas.request_log.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -63,6 +63,15 @@ def test_bad_request_page_quotes_the_id(client):
     assert QUOTE.format(response["X-Request-ID"]) in response.content.decode()
 
 
+def test_a_refused_form_says_why_and_quotes_the_id():
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/suggest/", {"name": "No token"})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "The form could not be sent" in page
+    assert QUOTE.format(response["X-Request-ID"]) in page
+
+
 def test_forbidden_page_quotes_the_id(client):
     # Staff, but without any permission on cases.
     client.force_login(User.objects.create_user("visitor", is_staff=True))
