@@ -189,10 +189,11 @@ class CaseFilter(FacetedFilterSet):
             ("country", "country__in"),
             ("region", "region__in"),
             ("subregion", "subregion__in"),
-            ("place", "pk__in"),
         ]:
             if data.get(name):
                 constraint &= Q(**{lookup: data[name]})
+        if data.get("place"):  # Place records, not keys
+            constraint &= Q(pk__in=[place.pk for place in data["place"]])
         return constraint
 
     def stated_only(self):

@@ -15,7 +15,9 @@ class CaseExportView(ExportView):
     queryset = Case.objects.published().for_detail()
 
     def geojson(self, filters, records):
-        data = places_geojson(records, filters.place_constraint())
+        # The places of the matching cases, whichever dataset this is (for the places export
+        # `records` are already places).
+        data = places_geojson(filters.qs, filters.place_constraint())
         response = JsonResponse(data, content_type="application/geo+json")
         response["Content-Disposition"] = (
             f'attachment; filename="{self.dataset.filename("geojson")}"'

@@ -23,7 +23,8 @@ PARAMETERS = sorted(
 REAL = [
     "advocate", "labour", "incubator", "150", "419", "CO", "DE", "5", "1", "2", "2015",
     "title", "-title", "recent", "relevance", "stated", "active", "europe", "global", "0",
-    "visa", "city", "json", "csv", "api", "1", "idnyc", "plan-einstein",
+    "visa", "city", "json", "csv", "api", "1", "idnyc", "plan-einstein", "aguascalientes-mx",
+    "amman-jo",
 ]  # fmt: skip
 OTHER_DIGITS = ["²", "١٢", "٣", "⅕", "𝟗", "߁", "๓", "½", "Ⅻ", "①"]
 HUGE = ["12345678901234567890123", "-9223372036854775809", "9223372036854775808", "1e309",
