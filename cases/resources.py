@@ -262,8 +262,10 @@ class CaseResource(resources.ModelResource):
             dataset.headers = [dataset.headers[0][1:], *dataset.headers[1:]]
 
     def before_import_row(self, row, **kwargs):
+        # A spreadsheet's empty cell arrives as None where a CSV's is empty text; read both
+        # alike, so an empty description is empty text, not a NULL the column refuses.
         for column, value in row.items():
-            row[column] = unneutralised(value)
+            row[column] = "" if value is None else unneutralised(value)
 
     def after_init_instance(self, instance, new, row, **kwargs):
         instance.wanted_relations = {}

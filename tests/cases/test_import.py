@@ -299,3 +299,16 @@ def test_a_file_without_the_relation_columns_leaves_the_relations_alone(admin_us
     assert case.title == "Only the title changes"
     assert set(case.places.all()) == places
     assert set(case.case_roles.values_list("role", "basis")) == roles
+
+
+def test_a_new_case_from_a_spreadsheet_with_empty_text_cells_is_created(new_case, admin_user):
+    # A spreadsheet hands back an empty cell as nothing at all, not as empty text.
+    spreadsheet = tablib.Dataset().load(new_case.export("xlsx"), format="xlsx")
+    assert spreadsheet.dict[0]["description"] is None
+
+    result = import_cases(spreadsheet, admin_user)
+
+    assert not result.has_errors(), [row.errors for row in result.rows if row.errors]
+    assert not result.has_validation_errors(), result.invalid_rows
+    case = Case.objects.get(slug="imported-practice")
+    assert (case.description, case.summary) == ("", "A practice that came in a file.")
