@@ -1,7 +1,6 @@
 """The read-only JSON API: the same records and the same filters as the HTML lists."""
 
 from django import forms
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.exceptions import NotFound
@@ -9,7 +8,7 @@ from rest_framework.pagination import PageNumberPagination
 
 from api.filters import FilterBackend
 from atlas.converters import NUMBER
-from atlas.parameters import InvalidParameters, PageSize, checked
+from atlas.parameters import PageSize, checked, no_such_page
 from atlas.views import bind_filters
 from cases.filters import CaseFilter, CaseFilterForm
 from cases.models import Case, Place
@@ -47,9 +46,8 @@ class Pages(PageNumberPagination):
         try:
             return super().paginate_queryset(queryset, request, view)
         except NotFound:
-            last = self.django_paginator_class(queryset, self.get_page_size(request)).num_pages
-            message = _("A page number from 1 to %(last)d.") % {"last": last}
-            raise InvalidParameters({"page": [message]}) from None
+            size = self.get_page_size(request)
+            raise no_such_page(self.django_paginator_class(queryset, size).num_pages) from None
 
 
 class ReadOnly(viewsets.ReadOnlyModelViewSet):

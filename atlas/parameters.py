@@ -25,6 +25,11 @@ class InvalidParameters(Exception):
         self.errors, self.filterset = errors, filterset
 
 
+def no_such_page(last):
+    """The 400 of a page number a list cannot show (past its end, or not a number)."""
+    return InvalidParameters({"page": [_("A page number from 1 to %(last)d.") % {"last": last}]})
+
+
 def at_most_words(text):
     count = len(text.split())
     if count > SEARCH_WORDS:

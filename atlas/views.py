@@ -13,7 +13,7 @@ from atlas.exports import about_rows, csv_response, json_response, xlsx_response
 from atlas.limits import RateLimitMixin
 from atlas.markdown import render_markdown
 from atlas.models import dataset_version
-from atlas.parameters import ExportOptions, InvalidParameters, checked
+from atlas.parameters import ExportOptions, InvalidParameters, checked, no_such_page
 
 
 class PreviewMixin:
@@ -102,9 +102,7 @@ class CheckedPageMixin:
         try:
             return super().paginate_queryset(queryset, page_size)
         except Http404:
-            last = self.get_paginator(queryset, page_size).num_pages
-            message = _("A page number from 1 to %(last)d.") % {"last": last}
-            raise InvalidParameters({"page": [message]}) from None
+            raise no_such_page(self.get_paginator(queryset, page_size).num_pages) from None
 
 
 class FilteredView(FilteredMixin, TemplateView):
