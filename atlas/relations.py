@@ -178,13 +178,56 @@ class Rows(Field):
         return [str(row) for row in getattr(record, self.name).all()]
 
 
+class Claims(Rows):
+    """What each paper says where the papers disagree: rows that name their publication, as
+    the loader gives it (the file's, like a citation's)."""
+
+    def apply(self, obj, value, context):
+        related = getattr(obj, self.name)
+        publication_model = related.model._meta.get_field("publication").related_model
+        related.all().delete()
+        for order, row in enumerate(value):
+            publication = context.find(publication_model, row["publication"], "slug")
+            create_validated(related, order=order, **{**row, "publication": publication})
+
+
+class Redirects(Field):
+    """The slugs of records merged into this one. Each old slug leads here; a record still
+    under an old slug (loaded before the papers' records were merged) is merged in, so that
+    nothing it holds is lost."""
+
+    after_save = extendable = True
+    type = "list"
+
+    def from_entry(self, entry, context):
+        return sorted({str(slug) for slug in entry.get(self.source) or []})
+
+    def from_db(self, obj):
+        return sorted(getattr(obj, self.name).values_list("old_slug", flat=True))
+
+    def apply(self, obj, value, context):
+        redirects = getattr(obj, self.name)
+        for old_slug in value:
+            duplicate = type(obj).objects.filter(slug=old_slug).exclude(pk=obj.pk).first()
+            if duplicate is not None:
+                obj.record_type.merge(into=obj, duplicate=duplicate)
+                getattr(duplicate, self.name).update(**{redirects.field.name: obj})
+                duplicate.delete()
+            redirects.model.objects.update_or_create(
+                old_slug=old_slug, defaults={redirects.field.name: obj}
+            )
+
+    def merge(self, into, duplicate):
+        """Merging moves the duplicate's redirects itself, and adds one from its slug."""
+
+
 class Citations(Field):
     """The sources of a record: the file's publication plus `section`/`locator`/`note`, or a
     `citations:` list of such mappings (each may name another publication)."""
 
     after_save = extendable = True
     type = "list"
-    COLUMNS = ("publication", "section", "locator", "note")
+    COLUMNS = ("publication", "section", "heading", "locator", "note")
 
     def __init__(self, description="", **kwargs):
         super().__init__("citations", description, **kwargs)

@@ -21,7 +21,7 @@ from atlas.fields import (
 )
 from atlas.models import State
 from atlas.records import RecordType
-from atlas.relations import Citations, Classified, Kind, ManyReferences, Rows
+from atlas.relations import Citations, Claims, Classified, Kind, ManyReferences, Redirects, Rows
 
 ROLES = "incubator, implementer, advocate"
 PATHWAYS = "family, labour, education, investment, humanitarian, regularisation"
@@ -45,10 +45,17 @@ CASE = RecordType(
     [
         *identity(_("Stable identifier of the case."), _("The case's page (path on this site).")),
         Text("title", _("Name of the practice."), imported=True, merged=False),
+        Text("kind", _("What the record is: a practice a government carries out, a commitment "
+                       "or statement, an event, a document or a network initiative."),
+             imported=True),
         Text("summary", _("One sentence, in our words."), imported=True),
         Text("description", _("Two to five sentences, in our words (Markdown)."), imported=True),
         ManyReferences("places", _("Acting local or regional governments."), shown="name",
                        keys_column="place_slugs", keys_description=_("Their identifiers."),
+                       imported=True),
+        ManyReferences("named_places", _("Places the practice serves or the sources name as "
+                                         "examples, which do not act in it."), shown="name",
+                       keys_column="named_place_slugs", keys_description=_("Their identifiers."),
                        imported=True),
         Computed("countries", _("ISO 3166-1 alpha-2 codes of the places."),
                  of_places(lambda place: place.country.code), "list", api=None),
@@ -98,6 +105,13 @@ CASE = RecordType(
         Text("status", _("Status."), default="unknown", imported=True),
         Text("depth", _("Whether the sources describe the practice or mention it in passing."),
              default="practice", imported=True),
+        ManyReferences("recommendations", _("Recommendations of the sources that concern it "
+                                            "(slugs)."), loaded=False),
+        Claims("claims", _("Where the sources disagree: 'what: value (source)'."),
+               columns={"field": Text("field"), "value": Text("value"),
+                        "publication": Text("publication"), "section": Text("section"),
+                        "locator": Text("locator")}),
+        Redirects("redirects", source="formerly", column=None, api=None),
         Rows("figures", _("Figures from the sources: 'label: value (year)'."),
              column="key_figures", columns={"label": Text("label"), "value": Text("value"),
                                             "year": Integer("year")}),

@@ -56,6 +56,9 @@ RECOMMENDATION = RecordType(
         ManyReferences("roles", _("City roles it concerns (slugs).")),
         ManyReferences("pathway_types", _("Pathway types it concerns (slugs)."),
                        source="pathways"),
+        ManyReferences("cases", _("Practices the source says it concerns (slugs).")),
+        ManyReferences("networks", _("Networks the source says it concerns (slugs).")),
+        ManyReferences("places", _("Places the source says it concerns (slugs).")),
         published(),
         Citations(SOURCES),
         Computed("updated_at", CHANGED, lambda recommendation: recommendation.updated_at,
@@ -81,6 +84,18 @@ REGIONAL_FRAMEWORK = RecordType(
     [Text("name"), Text("acronym"), Countries("countries"), Text("description"), published(),
      Citations()]
 )  # fmt: skip
+NETWORK_COUNT = RecordType(
+    [
+        Text("region", _("World region, as Table 1 prints it.")),
+        Text("scope", _("global, regional, national or total.")),
+        Integer("printed", _("The figure as printed; empty where the cell is blank.")),
+        Integer("reading", _("Our reading: the figure the row and column totals imply.")),
+        Text("reading_note", _("How we read a blank cell, or the row of all regions.")),
+        Integer("order", default=0, column=None),
+        ManyReferences("networks", _("Networks of this cell held in the atlas (slugs).")),
+        Citations(SOURCES),
+    ]
+)
 FINANCING_MECHANISM = RecordType(
     [Text("name"), Text("description"), published(), ManyReferences("examples"), Citations()]
 )

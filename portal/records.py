@@ -29,7 +29,7 @@ KINDS = [
         reference.REGIONAL_FRAMEWORK,
         defining_field="name",
     ),
-    RecordKind("cases", Case, catalogue.CASE, defining_field="title"),
+    RecordKind("cases", Case, catalogue.CASE, defining_field="title", required=("kind",)),
     RecordKind(
         "financing_mechanisms",
         knowledge.FinancingMechanism,
@@ -42,6 +42,7 @@ KINDS = [
         reference.RECOMMENDATION,
         defining_field="headline",
     ),
+    RecordKind("network_counts", knowledge.NetworkCount, reference.NETWORK_COUNT),
 ]
 
 

@@ -22,9 +22,9 @@ from atlas.errors import FixtureError
 from atlas.fields import Finder
 from atlas.history import record_related
 from atlas.loading.merge import merge_entries
-from atlas.models import LoadedRecord
+from atlas.models import LoadedRecord, State
 
-CITATION_KEYS = ("section", "locator", "note")
+CITATION_KEYS = ("section", "heading", "locator", "note")
 
 
 @dataclasses.dataclass
@@ -71,6 +71,8 @@ def with_citations(entry, publication, kind, path):
     elif own and citations:  # a note beside a `citations:` list belongs to the first of them
         citations[0] = {**own, **citations[0]}
     entry["citations"] = [{"publication": publication, **citation} for citation in citations]
+    if entry.get("claims"):  # what this paper says where the papers disagree
+        entry["claims"] = [{"publication": publication, **claim} for claim in entry["claims"]]
     allowed = {kind.key, "citations"} | {field.source for field in kind.fields}
     unknown = set(entry) - allowed
     if unknown:
@@ -151,9 +153,22 @@ def write(kind, obj, form, context):
     for field in kind.fields:
         if field.after_save:
             field.apply(obj, form[field.name], context)
+    refuse_unpublishable(kind, obj)
     if hasattr(obj, "record_type"):
         record_related(obj)  # its history was written on save, before the relations
     return obj
+
+
+def refuse_unpublishable(kind, obj):
+    """The papers' records meet the publishing rule editors meet in the admin."""
+    if getattr(obj, "state", None) != State.PUBLISHED or not hasattr(obj, "publication_problems"):
+        return
+    problems = obj.publication_problems()
+    if problems:
+        raise FixtureError(
+            f"{kind.section} {getattr(obj, kind.key)!r} cannot be published: "
+            + "; ".join(str(problem) for problem in problems)
+        )
 
 
 def remember_load(obj, fixture_hash, key):

@@ -13,6 +13,8 @@ class RecordKind:
     key: str = "slug"
     # Entries naming this field define a record; entries without it only extend one.
     defining_field: str | None = None
+    # Keys the defining entry must give: a choice the fixture's author makes, not a default.
+    required: tuple = ()
 
     @property
     def fields(self):

@@ -23,6 +23,9 @@ def merge_group(kind, key, group):
             f"has {len(definers)}"
         )
     merged = dict(definers[0])
+    missing = [name for name in kind.required if name not in merged]
+    if missing:
+        raise FixtureError(f"{kind.section} {key!r} does not say its {', '.join(missing)}")
     for extension in group:
         if extension is definers[0]:
             continue

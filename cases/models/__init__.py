@@ -8,6 +8,7 @@ from cases.models.catalogue import (
     CaseRedirect,
     CaseRole,
     KeyFigure,
+    SourceClaim,
 )
 from cases.models.places import CountryRegion, Organisation, Place, WorldRegion
 
@@ -22,5 +23,6 @@ __all__ = [
     "KeyFigure",
     "Organisation",
     "Place",
+    "SourceClaim",
     "WorldRegion",
 ]

@@ -20,6 +20,8 @@ from pathways.models import (
     Network,
     PathwayType,
     ProgramCategory,
+    Publication,
+    Recommendation,
     RegionalFramework,
 )
 
@@ -85,14 +87,46 @@ class Case(Publishable):
         PRACTICE = "practice", _("Described practice")
         MENTION = "mention", _("Brief mention")
 
+    class Kind(models.TextChoices):
+        """What the record is, so that "how many practices" has one answer."""
+
+        PRACTICE = "practice", _("Practice")
+        COMMITMENT = "commitment", _("Commitment or statement")
+        EVENT = "event", _("Event")
+        DOCUMENT = "document", _("Document")
+        NETWORK_INITIATIVE = "network-initiative", _("Network initiative")
+
     title = LineField(_("title"), max_length=250)
     summary = LineField(_("summary"), max_length=400, blank=True)
     description = ParagraphField(_("description"), blank=True, help_text=_("Markdown."))
+    kind = models.CharField(
+        _("kind of record"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.PRACTICE,
+        db_index=True,
+        help_text=_(
+            "A practice is a programme, service, policy or partnership a government carries out."
+        ),
+    )
     depth = models.CharField(
         _("depth in the sources"), max_length=20, choices=Depth.choices, default=Depth.PRACTICE
     )
     places = models.ManyToManyField(
-        Place, blank=True, related_name="cases", verbose_name=_("places")
+        Place,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("acting governments"),
+        help_text=_("The local or regional governments that carry out the practice."),
+    )
+    named_places = models.ManyToManyField(
+        Place,
+        blank=True,
+        related_name="named_in_cases",
+        verbose_name=_("places served or named"),
+        help_text=_(
+            "Places the practice serves or the sources name as examples, which do not act in it."
+        ),
     )
     actor_network = models.ForeignKey(
         Network,
@@ -133,6 +167,12 @@ class Case(Publishable):
     )
     financing_mechanisms = models.ManyToManyField(
         FinancingMechanism, blank=True, related_name="examples", verbose_name=_("financed by")
+    )
+    recommendations = models.ManyToManyField(
+        Recommendation,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("recommendations concerning it"),
     )
     start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
     end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True)
@@ -187,6 +227,8 @@ class Case(Publishable):
             problems.append(_("it has no place (nor an acting network)"))
         if not self.case_roles.exists():
             problems.append(_("it has no city role"))
+        if not self.case_pathways.exists():
+            problems.append(_("it has no pathway type (nor “not specific to one pathway”)"))
         if not self.citations.exists():
             problems.append(_("it cites no source"))
         return problems
@@ -292,6 +334,36 @@ class CaseGCMObjective(models.Model):
 
     def __str__(self):
         return str(self.objective) if self.primary else f"({self.objective})"
+
+
+class SourceClaim(models.Model):
+    """What one paper says about a case where the papers disagree (a year, a name, a status):
+    the record keeps every version with its source instead of choosing silently."""
+
+    class About(models.TextChoices):
+        TITLE = "title", _("name")
+        START_YEAR = "start_year", _("start year")
+        END_YEAR = "end_year", _("end year")
+        STATUS = "status", _("status")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="claims")
+    field = models.CharField(_("about"), max_length=20, choices=About.choices)
+    value = LineField(_("what the source says"), max_length=250)
+    publication = models.ForeignKey(
+        Publication, on_delete=models.PROTECT, related_name="claims", verbose_name=_("source")
+    )
+    section = LineField(_("section heading"), max_length=300)
+    locator = LineField(_("locator"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["field", "order", "id"]
+        verbose_name = _("claim of a source")
+        verbose_name_plural = _("claims of the sources")
+
+    def __str__(self):
+        return f"{self.get_field_display()}: {self.value} ({self.publication})"
 
 
 class KeyFigure(models.Model):

@@ -10,7 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from atlas.models import Slugged, SlugQuerySet, State, Timestamped
 from atlas.plaintext import LineField, LinkField, single_line
-from pathways.models import Network
+from pathways.models import Network, Recommendation
 
 
 class WorldRegionQuerySet(models.QuerySet):
@@ -144,6 +144,12 @@ class Place(Slugged, Timestamped):
     geonames_id = models.PositiveIntegerField(_("GeoNames id"), null=True, blank=True)
     networks = models.ManyToManyField(
         Network, blank=True, related_name="members", verbose_name=_("networks")
+    )
+    recommendations = models.ManyToManyField(
+        Recommendation,
+        blank=True,
+        related_name="places",
+        verbose_name=_("recommendations concerning it"),
     )
     history = HistoricalRecords()
 

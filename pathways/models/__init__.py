@@ -8,6 +8,7 @@ from pathways.models.curated import (
     RegionalFramework,
 )
 from pathways.models.sources import Citation, Cited, Publication
+from pathways.models.tables import NetworkCount
 from pathways.models.vocabularies import (
     Addressee,
     CityRole,
@@ -25,6 +26,7 @@ __all__ = [
     "FinancingMechanism",
     "GCMObjective",
     "Network",
+    "NetworkCount",
     "PathwayExample",
     "PathwayType",
     "ProgramCategory",

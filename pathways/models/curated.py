@@ -86,11 +86,14 @@ class RecommendationQuerySet(CitedQuerySet):
         return self.for_list().prefetch_related("roles", "pathway_types")
 
     def concerning(self, case):
-        """Recommendations addressed to what the case does: its roles or its program category."""
+        """Recommendations that name the case, or are addressed to what it does: its roles or
+        its program category."""
         roles = case.roles.all()
         return (
             self.published()
-            .filter(Q(roles__in=roles) | Q(program_category=case.program_category_id))
+            .filter(
+                Q(cases=case) | Q(roles__in=roles) | Q(program_category=case.program_category_id)
+            )
             .distinct()
             .order_by("kind", "number")
         )
@@ -126,6 +129,9 @@ class Recommendation(Cited):
     theme = LineField(_("theme"), max_length=200, blank=True)
     roles = models.ManyToManyField(CityRole, blank=True, verbose_name=_("city roles"))
     pathway_types = models.ManyToManyField(PathwayType, blank=True, verbose_name=_("pathway types"))
+    networks = models.ManyToManyField(
+        Network, blank=True, related_name="recommendations", verbose_name=_("networks concerned")
+    )
 
     objects = RecommendationQuerySet.as_manager()
 

@@ -73,6 +73,15 @@ class Citation(models.Model):
 
     publication = models.ForeignKey(Publication, on_delete=models.PROTECT, related_name="citations")
     section = LineField(_("section heading"), max_length=300)
+    heading = LineField(
+        _("heading as read"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "The section heading in reading case, when the paper prints it in capitals; the "
+            "section above stays as printed, for the provenance check."
+        ),
+    )
     locator = LineField(
         _("locator"), max_length=300, blank=True, help_text=_("Box, table, annex row or page.")
     )
@@ -89,8 +98,12 @@ class Citation(models.Model):
         verbose_name_plural = _("citations")
         indexes = [models.Index(fields=["content_type", "object_id"])]
 
+    @property
+    def shown_heading(self):
+        return self.heading or self.section
+
     def __str__(self):
-        parts = [str(self.publication), self.section, self.locator]
+        parts = [str(self.publication), self.shown_heading, self.locator]
         return ", ".join(part for part in parts if part)
 
 

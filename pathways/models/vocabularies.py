@@ -44,12 +44,20 @@ class CityRole(Vocabulary):
 
 
 class PathwayType(Vocabulary):
+    # The explicit "not specific to one pathway" value: a classified case always says which
+    # pathway it concerns, or that it concerns none in particular.
+    NOT_SPECIFIC = "not-specific"
+
     class Meta(Vocabulary.Meta):
         verbose_name = _("pathway type")
         verbose_name_plural = _("pathway types")
 
     def get_absolute_url(self):
         return reverse("cases:pathway-detail", args=[self.slug])
+
+    @property
+    def is_specific(self):
+        return self.slug != self.NOT_SPECIFIC
 
 
 class PathwayExample(models.Model):
