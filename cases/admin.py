@@ -26,6 +26,7 @@ from cases.models import (
     KeyFigure,
     Organisation,
     Place,
+    SourceClaim,
     WorldRegion,
 )
 from cases.resources import CaseResource
@@ -111,6 +112,12 @@ class KeyFigureInline(admin.TabularInline):
     extra = 0
 
 
+class SourceClaimInline(admin.TabularInline):
+    model = SourceClaim
+    extra = 0
+    verbose_name_plural = gettext_lazy("where the sources differ")
+
+
 NOT_A_DUPLICATE_HINT = gettext_lazy(
     "If it is a different practice, tick “This is not a duplicate” and save."
 )
@@ -164,10 +171,19 @@ class CaseAdmin(ImportMixin, WorkflowAdmin):
     form = CaseForm
     resource_classes = [CaseResource]
     import_formats = [base_formats.CSV, base_formats.XLSX]
-    list_display = ["title", "program_category", "status", "depth", "state", "last_verified"]
+    list_display = [
+        "title",
+        "kind",
+        "program_category",
+        "status",
+        "depth",
+        "state",
+        "last_verified",
+    ]
     list_filter = [
         "state",
         "is_suggestion",
+        "kind",
         "status",
         "depth",
         "roles",
@@ -179,12 +195,14 @@ class CaseAdmin(ImportMixin, WorkflowAdmin):
     search_fields = ["title", "slug", "summary", "description", "places__name", "partners__name"]
     autocomplete_fields = [
         "places",
+        "named_places",
         "actor_network",
         "program_category",
         "partners",
         "networks",
         "financing_mechanisms",
         "frameworks",
+        "recommendations",
     ]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [
@@ -192,16 +210,18 @@ class CaseAdmin(ImportMixin, WorkflowAdmin):
         CasePathwayTypeInline,
         CaseGCMObjectiveInline,
         KeyFigureInline,
+        SourceClaimInline,
         CitationInline,
     ]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "description", "not_a_duplicate"]}),
-        (gettext_lazy("Who and where"), {"fields": ["places", "actor_network", "partners",
-                                                     "networks"]}),
+        (None, {"fields": ["title", "slug", "kind", "summary", "description",
+                           "not_a_duplicate"]}),
+        (gettext_lazy("Who and where"), {"fields": ["places", "named_places", "actor_network",
+                                                     "partners", "networks"]}),
         (
             gettext_lazy("Classification"),
-            {"fields": ["program_category", "frameworks", "financing_mechanisms", "status",
-                        "depth"]},
+            {"fields": ["program_category", "frameworks", "financing_mechanisms",
+                        "recommendations", "status", "depth"]},
         ),
         (gettext_lazy("Years"), {"fields": ["start_year", "end_year"]}),
         (

@@ -1,6 +1,9 @@
 """What’s new: published cases by when they were published or last changed, as a page and a feed."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.syndication.views import Feed
+from django.db import models
+from django.db.models import Count, F, Q
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -9,20 +12,32 @@ from django.views.generic import ListView
 from atlas.views import CheckedPageMixin, ParametersMixin
 from cases.feeds import CaseEntries
 from cases.models import Case
+from pathways.models import Publication
 
 
 def recent_changes():
-    """Published cases, the latest published or changed first, each with both moments.
+    """Published cases an editor published or changed, the latest first, with both moments.
 
-    A case loaded from the fixtures was never moved to published by an editor, so for it the
-    moment it was created stands for the moment it was published.
+    Only editorial events count: loading the papers' data is not news, and a record loaded
+    from them is dated by its papers (see `papers_data`), not by the day it was loaded.
     """
+    edited_at = models.Case(models.When(updated_by__isnull=False, then=F("updated_at")))
     return (
-        Case.objects.published()
-        .prefetch_related("places")
-        .annotate(published_at=Coalesce("state_changed_at", "created_at"))
-        .annotate(changed_at=Greatest("published_at", "updated_at"))
+        Case.objects.filter(Q(state_changed_at__isnull=False) | Q(updated_by__isnull=False))
+        .published()
+        .for_list()
+        .annotate(edited_at=edited_at)
+        .annotate(published_at=Coalesce("state_changed_at", "edited_at"))
+        .annotate(changed_at=Greatest("published_at", Coalesce("edited_at", "published_at")))
         .order_by("-changed_at", "title")
+    )
+
+
+def papers_data():
+    """The papers the atlas was built from, each with the number of cases citing it."""
+    cites_a_case = Q(citations__content_type=ContentType.objects.get_for_model(Case))
+    return Publication.objects.exclude(text_file="").annotate(
+        case_count=Count("citations__object_id", filter=cites_a_case, distinct=True)
     )
 
 
@@ -33,6 +48,9 @@ class ChangesView(CheckedPageMixin, ParametersMixin, ListView):
 
     def get_queryset(self):
         return recent_changes()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(papers=papers_data(), **kwargs)
 
 
 class ChangesFeed(CaseEntries, Feed):

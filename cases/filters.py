@@ -127,6 +127,9 @@ class CaseFilter(FacetedFilterSet):
     status = django_filters.MultipleChoiceFilter(
         label=_("Status"), choices=Case.Status.choices, method="filter_in"
     )
+    kind = django_filters.MultipleChoiceFilter(
+        label=_("Kind of record"), choices=Case.Kind.choices, method="filter_in"
+    )
     depth = django_filters.MultipleChoiceFilter(
         label=_("Depth in the sources"), choices=Case.Depth.choices, method="filter_in"
     )
@@ -175,6 +178,7 @@ class CaseFilter(FacetedFilterSet):
         "source": SourceFacet(Case),
         "gcm": Facet(GCMObjective.objects.all, "cases", "number"),
         "status": FieldFacet(Case, "status", lambda: Case.Status.choices),
+        "kind": FieldFacet(Case, "kind", lambda: Case.Kind.choices),
         "depth": FieldFacet(Case, "depth", lambda: Case.Depth.choices),
     }
 

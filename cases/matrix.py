@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
 
 from cases.models import Basis, Case, CasePathwayType, CaseRole, WorldRegion
 from pathways.models import CityRole, PathwayType, ProgramCategory
@@ -20,6 +21,13 @@ class Matrix:
     rows: list  # [(row term, [(column term, count), …]), …]
     columns: list
     query: QueryDict  # the filters the cells' links keep
+    # The share the cells cannot show, so that it is said rather than hidden: how many cases
+    # were cross-tabulated, and how many carry no row term or no column term at all.
+    case_count: int = 0
+    without_row: int = 0
+    without_column: int = 0
+    row_missing: str = ""  # what a case without a row term lacks, e.g. "a city role"
+    column_missing: str = ""
 
     @property
     def total(self):
@@ -47,13 +55,19 @@ def role_pathway_matrix(matching, stated_only=False, rows=(), columns=(), query=
         roles, pathways = roles.filter(basis=Basis.STATED), pathways.filter(basis=Basis.STATED)
     row_terms = _chosen(CityRole.objects.all(), "slug", rows)
     column_terms = _chosen(PathwayType.objects.all(), "slug", columns)
-    cells = _cross(
-        row_terms,
-        _cases_by(roles.values_list("case_id", "role__slug")),
+    row_cases = _cases_by(roles.values_list("case_id", "role__slug"))
+    column_cases = _cases_by(pathways.values_list("case_id", "pathway_type__slug"))
+    cells = _cross(row_terms, row_cases, column_terms, column_cases)
+    return Matrix(
+        "role",
+        "pathway",
+        cells,
         column_terms,
-        _cases_by(pathways.values_list("case_id", "pathway_type__slug")),
+        query,
+        row_missing=_("a city role"),
+        column_missing=_("a pathway type"),
+        **_shares(matching, row_cases, column_cases),
     )
-    return Matrix("role", "pathway", cells, column_terms, query)
 
 
 def category_region_matrix(matching, rows=(), columns=(), query=NO_FILTERS):
@@ -65,8 +79,29 @@ def category_region_matrix(matching, rows=(), columns=(), query=NO_FILTERS):
     column_terms = _chosen(
         WorldRegion.objects.filter(level=WorldRegion.Level.REGION), "code", columns
     )
-    cells = _cross(row_terms, _cases_by(categories), column_terms, _cases_by(regions))
-    return Matrix("category", "region", cells, column_terms, query)
+    row_cases, column_cases = _cases_by(categories), _cases_by(regions)
+    cells = _cross(row_terms, row_cases, column_terms, column_cases)
+    return Matrix(
+        "category",
+        "region",
+        cells,
+        column_terms,
+        query,
+        row_missing=_("a program category"),
+        column_missing=_("a world region (a network acts, or no place is known)"),
+        **_shares(matching, row_cases, column_cases),
+    )
+
+
+def _shares(matching, row_cases, column_cases):
+    cases = set(Case.objects.filter(pk__in=matching).values_list("pk", flat=True))
+    with_row = set().union(*row_cases.values())
+    with_column = set().union(*column_cases.values())
+    return {
+        "case_count": len(cases),
+        "without_row": len(cases - with_row),
+        "without_column": len(cases - with_column),
+    }
 
 
 def term_key(term):

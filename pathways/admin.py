@@ -11,6 +11,7 @@ from pathways.models import (
     FinancingMechanism,
     GCMObjective,
     Network,
+    NetworkCount,
     PathwayExample,
     PathwayType,
     ProgramCategory,
@@ -27,7 +28,7 @@ class CitationInline(GenericTabularInline):
     model = Citation
     extra = 0
     autocomplete_fields = ["publication"]
-    fields = ["publication", "section", "locator", "note", "order"]
+    fields = ["publication", "section", "heading", "locator", "note", "order"]
     formfield_overrides = {
         models.TextField: {"widget": admin.widgets.AdminTextareaWidget(attrs={"rows": 2})}
     }
@@ -109,7 +110,14 @@ class RecommendationAdmin(CitedAdmin):
     list_display = ["headline", "kind", "number", "program_category", "theme", "state"]
     list_filter = ["state", "kind", "addressees", "program_category", "citations__publication"]
     search_fields = ["headline", "text", "theme"]
-    autocomplete_fields = ["parent", "addressees", "program_category", "roles", "pathway_types"]
+    autocomplete_fields = [
+        "parent",
+        "addressees",
+        "program_category",
+        "roles",
+        "pathway_types",
+        "networks",
+    ]
     prepopulated_fields = {"slug": ["headline"]}
 
 
@@ -125,3 +133,14 @@ class RegionalFrameworkAdmin(CitedAdmin):
     list_display = ["name", "acronym", "state"]
     search_fields = ["name", "acronym", "description"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(NetworkCount)
+class NetworkCountAdmin(admin.ModelAdmin):
+    """003's Table 1, cell by cell: editors correct a reading or link the networks of a cell."""
+
+    list_display = ["region", "scope", "printed", "reading"]
+    list_filter = ["scope"]
+    search_fields = ["region"]
+    autocomplete_fields = ["networks"]
+    inlines = [CitationInline]

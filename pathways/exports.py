@@ -3,8 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 
 from atlas.exports import Dataset
-from pathways.fields import NETWORK, RECOMMENDATION
-from pathways.models import Network, Recommendation
+from pathways.fields import NETWORK, NETWORK_COUNT, RECOMMENDATION
+from pathways.models import Network, NetworkCount, Recommendation
 from pathways.serializers import NetworkSerializer, RecommendationSerializer
 
 NETWORKS = Dataset(
@@ -12,6 +12,13 @@ NETWORKS = Dataset(
     title=_("Networks"),
     serializer=NetworkSerializer,
     columns=NETWORK.columns(Network),
+)
+
+NETWORK_COUNTS = Dataset(
+    name="network-counts",
+    title=_("Migration-related city networks by region and scope (003, Table 1)"),
+    columns=NETWORK_COUNT.columns(NetworkCount),
+    formats=("csv", "xlsx"),
 )
 
 RECOMMENDATIONS = Dataset(

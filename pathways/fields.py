@@ -86,6 +86,7 @@ REGIONAL_FRAMEWORK = RecordType(
 )  # fmt: skip
 NETWORK_COUNT = RecordType(
     [
+        Text("slug", _("Stable identifier of the cell."), loaded=False),
         Text("region", _("World region, as Table 1 prints it.")),
         Text("scope", _("global, regional, national or total.")),
         Integer("printed", _("The figure as printed; empty where the cell is blank.")),

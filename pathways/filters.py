@@ -13,6 +13,7 @@ from pathways.models import (
     Citation,
     CityRole,
     Network,
+    NetworkCount,
     PathwayType,
     ProgramCategory,
     Publication,
@@ -147,3 +148,13 @@ class RecommendationFilter(FacetedFilterSet):
 
     def filter_source(self, queryset, name, value: str):
         return cited_in(queryset, value)
+
+
+class NetworkCountFilter(django_filters.FilterSet):
+    scope = django_filters.MultipleChoiceFilter(
+        label=_("Scope"), choices=NetworkCount.Scope.choices
+    )
+
+    class Meta:
+        model = NetworkCount
+        fields = []

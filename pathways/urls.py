@@ -6,6 +6,12 @@ app_name = "pathways"
 urlpatterns = [
     path("networks/", views.NetworkListView.as_view(), name="network-list"),
     path("networks/export.<str:format>", views.NetworkExportView.as_view(), name="network-export"),
+    path("network-counts/", views.NetworkCountView.as_view(), name="network-counts"),
+    path(
+        "network-counts/export.<str:format>",
+        views.NetworkCountExportView.as_view(),
+        name="network-count-export",
+    ),
     path("recommendations/", views.RecommendationListView.as_view(), name="recommendation-list"),
     path(
         "recommendations/export.<str:format>",

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django import forms
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -11,6 +12,7 @@ from atlas.limits import RateLimitMixin
 from atlas.models import dataset_version
 from atlas.parameters import SearchText, checked
 from atlas.views import ParametersMixin
+from cases.changes import recent_changes
 from cases.exports import CASES, PLACES
 from cases.matrix import role_pathway_matrix
 from cases.models import Case, WorldRegion
@@ -27,16 +29,31 @@ class Bar:
     percent: int
 
 
-def bar_chart(title, param, terms):
-    """A chart's bars, each scaled to the largest and linked to the list filtered by it."""
-    terms = list(terms)
-    top = max((term.case_count for term in terms), default=0) or 1
-    bars = [
-        Bar(getattr(term, "slug", None) or term.code, term.name, term.case_count,
-            round(100 * term.case_count / top))
-        for term in terms
-    ]  # fmt: skip
+def bar_chart(title, param, terms, unclassified=None):
+    """A chart's bars, each scaled to the largest and linked to the list filtered by it; with
+    `unclassified`, a last bar (without a link) says how many cases carry no term at all."""
+    counted = [
+        (getattr(term, "slug", None) or term.code, term.name, term.case_count) for term in terms
+    ]
+    if unclassified:
+        counted.append((None, *unclassified))
+    top = max((count for _, _, count in counted), default=0) or 1
+    bars = [Bar(value, label, count, round(100 * count / top)) for value, label, count in counted]
     return title, param, bars
+
+
+@dataclass
+class Term:
+    """A choice of a model field (a case's kind), counted like a vocabulary term."""
+
+    slug: str
+    name: str
+    case_count: int
+
+
+def kind_terms(cases):
+    counts = dict(cases.values_list("kind").annotate(count=Count("pk")).order_by())
+    return [Term(value, label, counts.get(value, 0)) for value, label in Case.Kind.choices]
 
 
 class HomeView(TemplateView):
@@ -44,21 +61,34 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         published = Case.objects.published()
+        kinds = kind_terms(published)
         return super().get_context_data(
             case_count=published.count(),
+            kinds=kinds,
+            not_stated=published.aggregate(
+                status=Count("pk", filter=Q(status=Case.Status.UNKNOWN)),
+                years=Count("pk", filter=Q(start_year__isnull=True, end_year__isnull=True)),
+            ),
             network_count=Network.objects.published().count(),
             recommendation_count=Recommendation.objects.published().count(),
             charts=[
+                bar_chart(_("Cases by kind of record"), "kind", kinds),
                 bar_chart(_("Cases by city role"), "role", CityRole.objects.with_case_counts()),
                 bar_chart(
                     _("Cases by pathway type"), "pathway", PathwayType.objects.with_case_counts()
                 ),
                 bar_chart(
-                    _("Cases by world region"), "region", WorldRegion.objects.with_case_counts()
+                    _("Cases by world region"),
+                    "region",
+                    WorldRegion.objects.with_case_counts(),
+                    (
+                        _("No world region: a network acts, or no place is known"),
+                        published.filter(places__isnull=True).count(),
+                    ),
                 ),
             ],
             matrix=role_pathway_matrix(published.values("pk")),
-            latest_cases=published.for_list().order_by("-created_at", "title")[:5],
+            latest_cases=recent_changes()[:5],
             **kwargs,
         )
 

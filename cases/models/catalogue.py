@@ -55,9 +55,11 @@ class CaseQuerySet(PublishableQuerySet):
                 Place.objects.select_related("region", "subregion", "intermediate_region"),
             ),
             *classifications(),
+            "named_places",
             "partners",
             "networks",
             "figures",
+            models.Prefetch("claims", SourceClaim.objects.select_related("publication")),
             "financing_mechanisms",
             "frameworks",
             models.Prefetch("citations", queryset=Citation.objects.select_related("publication")),
@@ -81,7 +83,7 @@ class Case(Publishable):
         ENDED = "ended", _("Ended")
         PILOT = "pilot", _("Pilot")
         PROPOSED = "proposed", _("Proposed")
-        UNKNOWN = "unknown", _("Unknown")
+        UNKNOWN = "unknown", _("Not stated in the sources")
 
     class Depth(models.TextChoices):
         PRACTICE = "practice", _("Described practice")

@@ -98,13 +98,13 @@ class Citation(models.Model):
         verbose_name_plural = _("citations")
         indexes = [models.Index(fields=["content_type", "object_id"])]
 
-    @property
-    def shown_heading(self):
-        return self.heading or self.section
-
     def __str__(self):
         parts = [str(self.publication), self.shown_heading, self.locator]
         return ", ".join(part for part in parts if part)
+
+    @property
+    def shown_heading(self):
+        return self.heading or self.section
 
 
 class CitedQuerySet(PublishableQuerySet):

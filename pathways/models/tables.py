@@ -6,7 +6,9 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
+from atlas.history import RelatedHistory
 from atlas.plaintext import LineField, ParagraphField
 from pathways import fields
 from pathways.models.curated import Network
@@ -40,6 +42,7 @@ class NetworkCount(models.Model):
         verbose_name=_("networks of this cell in the atlas"),
     )
     citations = GenericRelation(Citation)
+    history = HistoricalRecords(bases=[RelatedHistory])
 
     record_type = fields.NETWORK_COUNT
 

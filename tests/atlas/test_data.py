@@ -45,7 +45,8 @@ def test_the_atlas_holds_the_scale_of_the_papers():
     assert Network.objects.count() >= 55
     assert Recommendation.objects.count() >= 80
     assert FinancingMechanism.objects.count() >= 6
-    assert (PathwayType.objects.count(), CityRole.objects.count()) == (6, 3)
+    assert (PathwayType.objects.count(), CityRole.objects.count()) == (6 + 1, 3)
+    assert not PathwayType.objects.get(slug=PathwayType.NOT_SPECIFIC).is_specific
     assert GCMObjective.objects.count() == 23
 
 

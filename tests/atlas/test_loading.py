@@ -25,9 +25,11 @@ SLUG = "quokka-pass"
 PRACTICE = {
     "slug": SLUG,
     "title": "Quokka night bus pass",
+    "kind": "practice",
     "summary": "Every newcomer rides the night buses free for a year.",
     "places": ["bogota-co"],
     "roles": {"incubator": "stated"},
+    "pathways": {"not-specific": "classified"},
     "section": "D. RECOMMENDATIONS",
 }
 
@@ -149,19 +151,39 @@ def test_load_atlas_lets_a_stated_role_win_over_a_classified_one(folder):
     assert CaseRole.objects.get(case__slug=SLUG, role__slug="incubator").basis == "stated"
 
 
+def publishable(**entry):
+    """A case entry that meets the publishing rule, with the changes a test makes to it."""
+    case = {
+        "slug": "x",
+        "title": "X",
+        "kind": "practice",
+        "places": ["bogota-co"],
+        "roles": {"implementer": "classified"},
+        "pathways": {"labour": "classified"},
+        "section": "s",
+    }
+    return {key: value for key, value in {**case, **entry}.items() if value is not None}
+
+
 @pytest.mark.parametrize(
     ("entry", "message"),
     [
-        ({"slug": "x", "title": "X", "colour": "red", "section": "s"}, "unknown keys ['colour']"),
-        ({"slug": "x", "title": "X", "places": ["atlantis-zz"], "section": "s"}, "'atlantis-zz'"),
-        ({"slug": "valid-new-case", "title": "Again", "section": "s"}, "exactly one entry"),
-        ({"slug": "x", "title": "X", "status": "sleeping", "section": "s"}, "sleeping"),
-        ({"slug": "x", "title": "X", "start_year": 2020, "end_year": 2019, "section": "s"}, "end"),
-        ({"slug": "x", "title": "X", "section": "s", "locator": "L" * 301}, "at most 300"),
+        (publishable(colour="red"), "unknown keys ['colour']"),
+        (publishable(places=["atlantis-zz"]), "'atlantis-zz'"),
+        (publishable(slug="valid-new-case", title="Again"), "exactly one entry"),
+        (publishable(status="sleeping"), "sleeping"),
+        (publishable(kind="rumour"), "rumour"),
+        (publishable(start_year=2020, end_year=2019), "end"),
+        (publishable(locator="L" * 301), "at most 300"),
+        # The publishing rule holds for the papers' records as it does for editors.
+        (publishable(kind=None), "does not say its kind"),
+        (publishable(roles=None), "cannot be published: it has no city role"),
+        (publishable(pathways=None), "it has no pathway type"),
+        (publishable(places=None), "it has no place"),
     ],
 )
 def test_load_atlas_refuses_a_bad_fixture_and_writes_nothing(tmp_path, entry, message):
-    valid = {"slug": "valid-new-case", "title": "Valid", "section": "D. RECOMMENDATIONS"}
+    valid = publishable(slug="valid-new-case", title="Valid", section="D. RECOMMENDATIONS")
     write_paper(tmp_path, "zz-bad.yaml", "brokering-solutions", [valid, entry])
     with pytest.raises(CommandError) as error:
         call_command("load_atlas", fixtures=tmp_path)
@@ -204,3 +226,52 @@ def test_load_atlas_recreates_deleted_records_only_when_asked(folder):
     call_command("load_atlas", fixtures=folder, recreate_deleted=True)
 
     assert Case.objects.get(slug=SLUG).summary == PRACTICE["summary"]
+
+
+# --- one record per practice, and what each paper says -------------------------------------
+
+
+def test_load_atlas_merges_a_record_into_the_one_it_duplicates_and_redirects(tmp_path, client):
+    """Loaded before the papers' records were merged, a duplicate is merged in when a fixture
+    says the kept record was `formerly` it: its citations stay, its slug redirects."""
+    duplicate = publishable(slug="quokka-pass-again", title="Quokka pass", section="C.1 TEST")
+    write_paper(tmp_path, "000-test.yaml", "brokering-solutions", [PRACTICE, duplicate])
+    load_atlas(tmp_path)
+    write_paper(
+        tmp_path,
+        "000-test.yaml",
+        "brokering-solutions",
+        [{**PRACTICE, "formerly": ["quokka-pass-again"]}],
+    )
+    load_atlas(tmp_path)
+    case = Case.objects.get(slug=SLUG)
+    assert not Case.objects.filter(slug="quokka-pass-again").exists()
+    assert {citation.section for citation in case.citations.all()} == {
+        "D. RECOMMENDATIONS",
+        "C.1 TEST",
+    }
+    response = client.get("/cases/quokka-pass-again/")
+    assert response.status_code == 301
+    assert response["Location"] == case.get_absolute_url()
+
+
+def test_load_atlas_keeps_what_each_paper_says_where_they_disagree(folder):
+    claims = [{"field": "start_year", "value": "2011", "section": "D. RECOMMENDATIONS"}]
+    edit_practice(folder, start_year=2011, claims=claims)
+    write_paper(folder, "004-test.yaml", "new-role-for-cities", [{
+        "slug": SLUG, "section": "Europe", "claims": [
+            {"field": "start_year", "value": "2012", "section": "Europe", "locator": "p. 3"}
+        ]}])  # fmt: skip
+    load_atlas(folder)
+    case = Case.objects.get(slug=SLUG)
+    assert sorted(
+        (claim.value, claim.publication.slug, claim.locator) for claim in case.claims.all()
+    ) == [("2011", "brokering-solutions", ""), ("2012", "new-role-for-cities", "p. 3")]
+
+
+def test_load_atlas_keeps_places_named_apart_from_those_acting(folder):
+    edit_practice(folder, named_places=["medellin-co"])
+    load_atlas(folder)
+    case = Case.objects.get(slug=SLUG)
+    assert [place.slug for place in case.places.all()] == ["bogota-co"]
+    assert [place.slug for place in case.named_places.all()] == ["medellin-co"]

@@ -39,6 +39,40 @@ def test_verify_citations_names_the_problem(papers_dir, capsys):
     )
 
 
+def test_verify_citations_fails_for_a_year_the_paper_does_not_give(papers_dir, capsys):
+    case = CaseFactory(slug="misdated-practice", start_year=1917)
+    cite(case, section="D. RECOMMENDATIONS")
+    with pytest.raises(CommandError, match="1 provenance problems found"):
+        call_command("verify_citations", papers=papers_dir)
+    assert capsys.readouterr().err == (
+        "case 'misdated-practice': start year 1917 does not occur in its sources\n"
+    )
+
+
+def test_verify_citations_fails_for_a_figure_the_paper_does_not_give(papers_dir, capsys):
+    case = CaseFactory(slug="inflated-practice")
+    case.figures.create(label="People served", value="more than 987,654", year=2024)
+    cite(case, section="D. RECOMMENDATIONS")
+    with pytest.raises(CommandError):
+        call_command("verify_citations", papers=papers_dir)
+    assert "figure 'People served' '987,654' does not occur in its sources" in (
+        capsys.readouterr().err
+    )
+
+
+def test_verify_citations_checks_what_a_source_is_claimed_to_say(papers_dir, capsys):
+    case = CaseFactory(slug="disputed-practice")
+    citation = cite(case, section="D. RECOMMENDATIONS")
+    case.claims.create(
+        field="start_year", value="1917", publication=citation.publication, section="NOWHERE"
+    )
+    with pytest.raises(CommandError, match="2 provenance problems found"):
+        call_command("verify_citations", papers=papers_dir)
+    errors = capsys.readouterr().err
+    assert "claim section 'NOWHERE' does not occur in Brokering Solutions" in errors
+    assert "claimed start_year '1917' does not occur in Brokering Solutions" in errors
+
+
 def test_verify_citations_fails_for_a_case_without_sources(papers_dir, capsys):
     CaseFactory(slug="unsourced-practice")
     with pytest.raises(CommandError):
