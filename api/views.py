@@ -1,6 +1,8 @@
 """The read-only JSON API: the same records and the same filters as the HTML lists."""
 
 from django import forms
+from django.conf import settings
+from django.utils import translation
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.exceptions import NotFound
@@ -50,12 +52,30 @@ class Pages(PageNumberPagination):
             raise no_such_page(self.django_paginator_class(queryset, size).num_pages) from None
 
 
+class LanguageOption(forms.Form):
+    lang = forms.ChoiceField(choices=settings.LANGUAGES, required=False)
+
+
 class ReadOnly(viewsets.ReadOnlyModelViewSet):
+    """`lang` (en, es, fr) chooses the language of texts and labels; slugs and codes are the
+    same in every language, so data joins across languages."""
+
     pagination_class = Pages
     lookup_field = "slug"
     # What a slug may hold: anything else (a NUL byte, which PostgreSQL refuses) is a 404
     # before it reaches the database.
     lookup_value_regex = "[-a-zA-Z0-9_]+"
+
+    def dispatch(self, request, *args, **kwargs):
+        language = request.GET.get("lang")
+        if language not in dict(settings.LANGUAGES):
+            language = translation.get_language()
+        with translation.override(language):
+            return super().dispatch(request, *args, **kwargs)
+
+    def initial(self, request, *args, **kwargs):
+        checked(LanguageOption, request.query_params)  # an unknown language: a 400 naming it
+        super().initial(request, *args, **kwargs)
 
 
 def form_parameter(form_class, name):

@@ -122,6 +122,12 @@ def xlsx_response(dataset, records, about, base=""):
     about_sheet = workbook.create_sheet(str(_("About")))
     for key, value in about:
         about_sheet.append([str(key), cell(str(value))])
+    # The column names are identifiers, the same in every language; what each holds is said
+    # here in the language of the export.
+    columns_sheet = workbook.create_sheet(str(_("Columns")))
+    columns_sheet.append([str(_("column")), str(_("what it holds"))])
+    for column in dataset.columns:
+        columns_sheet.append([column.name, cell(str(column.description))])
     output = tempfile.TemporaryFile()  # noqa: SIM115 — FileResponse closes it when sent
     workbook.save(output)
     output.seek(0)

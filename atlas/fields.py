@@ -14,7 +14,9 @@ another app.
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
+from modeltranslation.translator import NotRegistered, translator
 
 from atlas.errors import FixtureError
 from atlas.exports import Column, absolute
@@ -144,6 +146,14 @@ class Text(Field):
         return clean_text(value)
 
 
+class OptionalText(Text):
+    """A text that may be missing (None), such as a translation: a column per language may
+    be unique (django-modeltranslation copies unique constraints), and None is never a clash."""
+
+    def normalise(self, value):
+        return clean_text(value) or None
+
+
 class Integer(Field):
     type = "integer"
 
@@ -239,3 +249,66 @@ class Finder:
 
     def remember(self, model, key, value, obj):
         self.found[model, key, str(value)] = obj
+
+
+def other_languages():
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    return [code for code in settings.MODELTRANSLATION_LANGUAGES if code != default]
+
+
+class Translations(Field):
+    """A record's texts in the languages besides the default one, written as
+    `{es: {title: …, summary: …}, fr: {…}}` (the fixtures keep them apart from the papers' files,
+    in fixtures/translations/<language>.yaml). Which texts a model translates, its translation
+    options say (django-modeltranslation); an empty text is a missing translation."""
+
+    extendable = True
+
+    def __init__(self, description=""):
+        super().__init__("translations", description, column=None, api=None)
+
+    @staticmethod
+    def translated(model):
+        try:
+            return sorted(translator.get_options_for_model(model).fields)
+        except NotRegistered:
+            return []
+
+    def from_entry(self, entry, context):
+        texts = entry.get(self.source) or {}
+        return {
+            language: {name: clean_text(value) for name, value in sorted(fields.items()) if value}
+            for language, fields in sorted(texts.items())
+            if fields
+        }
+
+    def from_db(self, obj):
+        texts = {}
+        for language in other_languages():
+            fields = {
+                name: clean_text(getattr(obj, f"{name}_{language}"))
+                for name in self.translated(type(obj))
+                if getattr(obj, f"{name}_{language}")
+            }
+            if fields:
+                texts[language] = fields
+        return texts
+
+    def apply(self, obj, value, context):
+        names = self.translated(type(obj))
+        for language, fields in value.items():
+            if language not in other_languages():
+                raise FixtureError(f"{obj}: no translations into {language!r}")
+            unknown = set(fields) - set(names)
+            if unknown:
+                raise FixtureError(f"{obj}: {sorted(unknown)} are not translated")
+        for language in other_languages():
+            for name in names:
+                setattr(obj, f"{name}_{language}", value.get(language, {}).get(name) or None)
+
+    def merge(self, into, duplicate):
+        for language in other_languages():
+            for name in self.translated(type(into)):
+                column = f"{name}_{language}"
+                if not getattr(into, column) and getattr(duplicate, column):
+                    setattr(into, column, getattr(duplicate, column))

@@ -4,6 +4,7 @@ with any parameter to whoever answers the request (a page with the errors, or JS
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
@@ -75,6 +76,8 @@ class ExportOptions(forms.Form):
     bom = forms.ChoiceField(
         choices=[("0", _("no")), ("1", _("yes: a byte order mark for Excel"))], required=False
     )
+    # The language of the texts and labels; slugs and codes are the same in every language.
+    lang = forms.ChoiceField(choices=settings.LANGUAGES, required=False)
 
 
 def checked(form_class, data):

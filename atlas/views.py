@@ -3,6 +3,7 @@ input), export twins, previews of drafts for editors, and the editors' Markdown 
 
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpResponse, JsonResponse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView, View
@@ -142,6 +143,11 @@ class FacetedListView(CheckedPageMixin, FilteredMixin, FilterView):
         return super().invalid(invalid)
 
 
+def in_language(chunks, language):
+    with translation.override(language):
+        yield from chunks
+
+
 class ExportView(FilteredMixin, View):
     """A list's twin: the same filters, the whole result, as `export.<format>`."""
 
@@ -151,8 +157,16 @@ class ExportView(FilteredMixin, View):
     def get(self, request, *args, format, **kwargs):
         if format not in self.dataset.formats:
             raise Http404(_("No export in the format “%(format)s”.") % {"format": format})
-        filters = self.bind(request)
         options = checked(ExportOptions, request.GET)
+        language = options["lang"] or translation.get_language()
+        with translation.override(language):
+            response = self.export(request, format, options)
+        if response.streaming:  # written as it is sent, so in the same language
+            response.streaming_content = in_language(response.streaming_content, language)
+        return response
+
+    def export(self, request, format, options):
+        filters = self.bind(request)
         records = self.records(filters)
         about = about_rows(self.dataset, request, dataset_version())
         base = request.build_absolute_uri("/")[:-1]

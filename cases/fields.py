@@ -17,6 +17,7 @@ from atlas.fields import (
     Reference,
     StringList,
     Text,
+    Translations,
     identity,
 )
 from atlas.models import State
@@ -116,6 +117,7 @@ CASE = RecordType(
              column="key_figures", columns={"label": Text("label"), "value": Text("value"),
                                             "year": Integer("year")}),
         Citations(SOURCES),
+        Translations(),
         Computed("created_at", _("When the record was created (ISO 8601)."),
                  lambda case: case.created_at, "datetime"),
         Computed("updated_at", _("When it last changed (ISO 8601)."),
@@ -145,7 +147,7 @@ PLACE = RecordType(
     ]
 )  # fmt: skip
 
-AREA = RecordType([Text("name"), Text("level"), Reference("parent", key="code")])
+AREA = RecordType([Text("name"), Text("level"), Reference("parent", key="code"), Translations()])
 COUNTRY = RecordType([Text("m49_code", source="m49"), Reference("area", key="code")])
 ORGANISATION = RecordType(
     [Text("name"), Text("acronym"), Text("kind", default="other"), Text("url")]

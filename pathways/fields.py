@@ -8,7 +8,16 @@ Export columns, the codebook, the API's field lists and the loader derive from t
 
 from django.utils.translation import gettext_lazy as _
 
-from atlas.fields import Computed, Countries, Integer, Reference, Text, identity
+from atlas.fields import (
+    Computed,
+    Countries,
+    Integer,
+    OptionalText,
+    Reference,
+    Text,
+    Translations,
+    identity,
+)
 from atlas.models import State
 from atlas.records import RecordType
 from atlas.relations import Citations, ManyReferences, Rows
@@ -37,6 +46,7 @@ NETWORK = RecordType(
         ManyReferences("members", _("Member places named in the sources."), shown="name",
                        keys_column="member_slugs", keys_description=_("Their identifiers.")),
         Citations(SOURCES),
+        Translations(),
         Computed("updated_at", CHANGED, lambda network: network.updated_at, "datetime"),
     ]
 )  # fmt: skip
@@ -61,6 +71,7 @@ RECOMMENDATION = RecordType(
         ManyReferences("places", _("Places the source says it concerns (slugs).")),
         published(),
         Citations(SOURCES),
+        Translations(),
         Computed("updated_at", CHANGED, lambda recommendation: recommendation.updated_at,
                  "datetime"),
     ]
@@ -74,15 +85,27 @@ PUBLICATION = RecordType(
 
 
 def vocabulary(*extra):
-    return RecordType([Text("name"), Text("definition"), Integer("order", default=0), *extra])
+    return RecordType(
+        [Text("name"), Text("definition"), Integer("order", default=0), Translations(), *extra]
+    )
 
 
 TERM = vocabulary()
-PATHWAY_TYPE = vocabulary(Rows("examples", columns={"name": Text("name")}))
-GCM_OBJECTIVE = RecordType([Text("title")])
+# An example's translations stand beside it in vocabulary.yaml: examples are not records.
+PATHWAY_TYPE = vocabulary(
+    Rows(
+        "examples",
+        columns={
+            "name": Text("name"),
+            "name_es": OptionalText("name_es"),
+            "name_fr": OptionalText("name_fr"),
+        },
+    )
+)
+GCM_OBJECTIVE = RecordType([Text("title"), Translations()])
 REGIONAL_FRAMEWORK = RecordType(
     [Text("name"), Text("acronym"), Countries("countries"), Text("description"), published(),
-     Citations()]
+     Citations(), Translations()]
 )  # fmt: skip
 NETWORK_COUNT = RecordType(
     [
@@ -95,8 +118,16 @@ NETWORK_COUNT = RecordType(
         Integer("order", default=0, column=None),
         ManyReferences("networks", _("Networks of this cell held in the atlas (slugs).")),
         Citations(SOURCES),
+        Translations(),
     ]
 )
 FINANCING_MECHANISM = RecordType(
-    [Text("name"), Text("description"), published(), ManyReferences("examples"), Citations()]
+    [
+        Text("name"),
+        Text("description"),
+        published(),
+        ManyReferences("examples"),
+        Citations(),
+        Translations(),
+    ]
 )

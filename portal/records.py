@@ -50,7 +50,11 @@ def fixture_files(directory):
     """The fixture files in loading order: vocabularies and places first, then the papers."""
     directory = Path(directory)
     named = [directory / name for name in ("vocabulary.yaml", "m49.yaml", "places.yaml")]
-    others = [directory / "organisations.yaml", *sorted((directory / "papers").glob("*.yaml"))]
+    others = [
+        directory / "organisations.yaml",
+        *sorted((directory / "papers").glob("*.yaml")),
+        *sorted((directory / "translations").glob("*.yaml")),
+    ]
     return [path for path in named + others if path.exists()]
 
 

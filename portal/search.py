@@ -2,6 +2,7 @@
 
 from django.db.models import Q
 
+from atlas.translating import in_any_language
 from cases.models import Case, Place
 from cases.search import search_cases
 from pathways.models import Network, Publication, Recommendation
@@ -22,13 +23,16 @@ def search_everything(text):
         (
             "networks",
             Network.objects.published().filter(
-                Q(name__icontains=text) | Q(acronym__iexact=text) | Q(description__icontains=text)
+                Q(name__icontains=text)
+                | Q(acronym__iexact=text)
+                | in_any_language("description", "icontains", text)
             ),
         ),
         (
             "recommendations",
             Recommendation.objects.published().filter(
-                Q(headline__icontains=text) | Q(text__icontains=text)
+                in_any_language("headline", "icontains", text)
+                | in_any_language("text", "icontains", text)
             ),
         ),
         (

@@ -13,10 +13,11 @@ import json
 from collections import Counter
 
 import yaml
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from atlas.errors import FixtureError
 from atlas.fields import Finder
@@ -45,11 +46,16 @@ class Report:
 
 
 def read_fixtures(paths, kinds):
-    """Every entry of every file, grouped by record kind, with its citations gathered."""
+    """Every entry of every file, grouped by record kind, with its citations gathered; and the
+    translations files' texts, by kind and record key."""
     kinds = {kind.section: kind for kind in kinds}
     entries = {section: [] for section in kinds}
+    translations = {section: {} for section in kinds}
     for path in paths:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if "language" in data:
+            read_translations(path, data, kinds, translations)
+            continue
         publication = data.pop("publication", None)
         for section, items in data.items():
             if section not in kinds:
@@ -59,7 +65,17 @@ def read_fixtures(paths, kinds):
                 items = [{kind.key: key, **(value or {})} for key, value in items.items()]
             for item in items or []:
                 entries[section].append(with_citations(item, publication, kind, path))
-    return entries
+    return entries, translations
+
+
+def read_translations(path, data, kinds, translations):
+    """A translations file: `language: es`, then per kind a mapping of record keys to texts."""
+    language = data.pop("language")
+    for section, texts in data.items():
+        if section not in kinds:
+            raise FixtureError(f"{path.name}: unknown section {section!r}")
+        for key, fields in (texts or {}).items():
+            translations[section].setdefault(str(key), {})[language] = fields
 
 
 def with_citations(entry, publication, kind, path):
@@ -87,14 +103,22 @@ def fingerprint(form):
 
 
 @transaction.atomic
+@translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
 def load_records(paths, kinds, *, recreate_deleted=False):
     """Load the files' entries, kind by kind in the order given (a record before those that
     refer to it), and report what was created, updated, kept, in conflict or skipped because
     an editor deleted it (created again only if `recreate_deleted`)."""
     report, context = Report(), Finder()
-    entries = read_fixtures(paths, kinds)
+    entries, translations = read_fixtures(paths, kinds)
     for kind in kinds:
         merged = merge_entries(kind, entries[kind.section])
+        for entry in merged:
+            texts = translations[kind.section].pop(str(entry[kind.key]), None)
+            if texts:
+                entry["translations"] = texts
+        if translations[kind.section]:
+            unknown = sorted(translations[kind.section])
+            raise FixtureError(f"translations of {kind.section} that do not exist: {unknown}")
         # Parents before children (recommended actions under their recommendation); the M49
         # table is already written top-down, so a stable sort keeps it so.
         for entry in sorted(

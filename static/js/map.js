@@ -6,6 +6,11 @@
   // currentScript is only set while this file runs, not in the DOMContentLoaded handler.
   var scriptSrc = document.currentScript ? document.currentScript.src : "";
   var MAX_CASES = 10;
+  // Django's JavaScript catalogue (jsi18n, loaded before this file) translates; without it,
+  // English.
+  var gettext = window.gettext || function (s) { return s; };
+  var ngettext = window.ngettext || function (one, many, n) { return n === 1 ? one : many; };
+  var interpolate = window.interpolate || function (fmt, args) { return fmt.replace("%s", args[0]); };
 
   function el(tag, text, attrs) {
     var node = document.createElement(tag);
@@ -20,7 +25,7 @@
     title.appendChild(el("a", props.name, { href: props.url }));
     box.appendChild(title);
     var count = Number(props.case_count) || 0;
-    box.appendChild(el("p", count + (count === 1 ? " case" : " cases")));
+    box.appendChild(el("p", interpolate(ngettext("%s case", "%s cases", count), [count])));
     var cases = (props.cases || []).slice(0, MAX_CASES);
     if (cases.length) {
       var list = el("ul");
@@ -31,7 +36,7 @@
       });
       box.appendChild(list);
     }
-    if (count > cases.length) box.appendChild(el("a", "All cases for this place", { href: props.url }));
+    if (count > cases.length) box.appendChild(el("a", gettext("All cases for this place"), { href: props.url }));
     return box;
   }
 
@@ -65,7 +70,7 @@
       })
       .catch(function () {
         map.remove();
-        node.textContent = "The map could not be loaded. The places are listed on this page.";
+        node.textContent = gettext("The map could not be loaded. The places are listed on this page.");
       });
   }
 

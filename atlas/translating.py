@@ -1,0 +1,50 @@
+"""Helpers for the columns django-modeltranslation keeps per language."""
+
+from django.conf import settings
+from django.db.models import F, Q
+from modeltranslation.translator import translator
+
+
+def languages():
+    return settings.MODELTRANSLATION_LANGUAGES
+
+
+def in_any_language(field, lookup, value):
+    """A condition on a translated text that any of its languages meets, so that a search for
+    "regularización" or "régularisation" finds what "regularisation" finds."""
+    condition = Q()
+    for language in languages():
+        condition |= Q(**{f"{field}_{language}__{lookup}": value})
+    return condition
+
+
+def copy_into_default_language(fields):
+    """A migration step: a record stored before its texts had a column per language keeps
+    them as its English text. `fields` maps "app.Model" to the translated field names."""
+
+    def forwards(apps, schema_editor):
+        default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        for label, names in fields.items():
+            model = apps.get_model(label)
+            for name in names:
+                column = f"{name}_{default}"
+                model.objects.filter(Q(**{f"{column}__isnull": True}) | Q(**{column: ""})).update(
+                    **{column: F(name)}
+                )
+
+    return forwards
+
+
+def translated(models):
+    """Register the models, and their history, so that a saved version keeps every language."""
+    models = models if isinstance(models, list) else [models]
+
+    def register(options):
+        for model in models:
+            translator.register(model, options)
+            history = getattr(model, "history", None)
+            if history is not None:
+                translator.register(history.model, options)
+        return options
+
+    return register
