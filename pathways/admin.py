@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from atlas.admin import WorkflowAdmin
@@ -66,7 +67,7 @@ class PublicationAdmin(SimpleHistoryAdmin):
             return False
         return super().has_delete_permission(request, obj)
 
-    @admin.display(boolean=True, description="one of the five papers")
+    @admin.display(boolean=True, description=_("one of the five papers"))
     def is_seed_paper(self, publication):
         return publication.is_seed_paper
 
