@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: help install run serve-prod bench-load test lint fmt load verify migrations-check clean \
+.PHONY: help install messages run serve-prod bench-load test lint fmt load verify migrations-check clean \
 	lock lock-upgrade audit backup restore
 
 help:  ## list the targets
@@ -43,7 +43,15 @@ lock-upgrade:  ## move every pin in the lock files to the newest version pyproje
 audit: $(VENV)/.installed  ## check the locked packages for known vulnerabilities (exit 2: database unreachable)
 	$(PY) .ci/audit.py requirements.lock
 
-load: install  ## migrate and load the papers' data (idempotent)
+# The Spanish and French catalogues (locale/*/LC_MESSAGES/*.po) compiled for Django; msgfmt
+# comes with gettext, which is installed here if it is missing (Debian: apt-get).
+messages: install  ## compile the translation catalogues (needs gettext's msgfmt)
+	command -v msgfmt >/dev/null || { apt-get update -qq && apt-get install -y -qq \
+		--no-install-recommends gettext >/dev/null; } \
+		|| { echo "Install gettext (it provides msgfmt) to compile the translations." >&2; exit 1; }
+	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+
+load: messages  ## migrate and load the papers' data (idempotent)
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_atlas
 
@@ -59,7 +67,7 @@ PROD_ENV = DEBUG=false SECRET_KEY="$${SECRET_KEY:-$$(cat .secret_key)}" \
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
 	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}"
 
-serve-prod: install .secret_key  ## the production stack (DEBUG off, gunicorn) on http://127.0.0.1:$(PORT)/
+serve-prod: messages .secret_key  ## the production stack (DEBUG off, gunicorn) on http://127.0.0.1:$(PORT)/
 	$(PROD_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0
 	$(PROD_ENV) $(PY) manage.py migrate --no-input
 	$(PROD_ENV) $(PY) manage.py check --deploy --fail-level ERROR
@@ -71,7 +79,7 @@ bench-load: install  ## 50 connections for 60 s against gunicorn on 127.0.0.1 (b
 verify: load  ## check every citation and every case's places against the papers' texts
 	$(PY) manage.py verify_citations
 
-test: install  ## run the whole test suite (DATABASE_URL picks the database)
+test: messages  ## run the whole test suite (DATABASE_URL picks the database)
 	$(PY) -m pytest -n 2 --dist loadfile
 
 lint: $(VENV)/.installed  ## ruff check, format check and the import-linter contracts (layers)

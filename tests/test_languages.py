@@ -1,0 +1,267 @@
+"""The atlas in English, Spanish and French: addresses, the switcher, `lang` attributes,
+vocabularies and records in each language, search across languages, exports and the API in
+the requested language, and catalogues kept complete."""
+
+import csv
+import io
+import re
+import subprocess
+
+import pytest
+import yaml
+from django.conf import settings
+from django.utils import translation
+
+from cases.models import Case, WorldRegion
+from pathways.models import (
+    Addressee,
+    CityRole,
+    FinancingMechanism,
+    GCMObjective,
+    Network,
+    PathwayExample,
+    PathwayType,
+    ProgramCategory,
+    Recommendation,
+    RegionalFramework,
+)
+from tests.conftest import FIXTURES
+from tests.factories import CaseFactory
+
+pytestmark = pytest.mark.django_db
+
+OTHERS = ["es", "fr"]
+LOCALE = settings.BASE_DIR / "locale"
+
+
+def html_lang(page):
+    return re.search(r'<html lang="([^"]+)"', page).group(1)
+
+
+# --- addresses, the switcher and what the page says it is ------------------------------------
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_every_page_has_an_address_in_each_language_and_says_so(client, language):
+    case = Case.objects.published().first()
+    for path in ["/", "/cases/", case.get_absolute_url(), "/networks/", "/matrix/", "/data/"]:
+        response = client.get(f"/{language}{path}")
+        assert response.status_code == 200, path
+        assert html_lang(response.content.decode()) == language
+
+
+def test_english_addresses_stay_where_they_were_whatever_the_browser_asks(client):
+    response = client.get("/cases/", HTTP_ACCEPT_LANGUAGE="es")
+    assert response.status_code == 200
+    page = response.content.decode()
+    # Marked as English, because it is English: a shared link opens in its own language.
+    assert html_lang(page) == "en"
+    assert "<h1>City practices</h1>" in page
+
+
+def test_the_switcher_links_this_page_in_every_language_keeping_its_filters(client):
+    page = client.get("/es/cases/?role=advocate").content.decode()
+    switcher = re.search(r'<nav class="languages".*?</nav>', page, re.S).group(0)
+    assert '<a href="/cases/?role=advocate" hreflang="en" lang="en">English</a>' in switcher
+    assert '<a href="/fr/cases/?role=advocate" hreflang="fr" lang="fr">Français</a>' in switcher
+    assert '<span aria-current="true" lang="es">Español</span>' in switcher
+
+
+def test_pages_name_their_alternates_for_search_engines(client):
+    page = client.get("/fr/networks/").content.decode()
+    for code, prefix in [("en", ""), ("es", "/es"), ("fr", "/fr"), ("x-default", "")]:
+        assert (
+            f'<link rel="alternate" hreflang="{code}" href="http://testserver{prefix}/networks/">'
+            in page
+        )
+
+
+def test_links_on_a_page_stay_in_its_language(client):
+    page = client.get("/es/cases/").content.decode()
+    case = Case.objects.published().order_by("title").first()
+    assert f'href="/es/cases/{case.slug}/"' in page
+
+
+# --- the interface and the vocabularies in each language ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("es", ["Casos", "Redes", "Recomendaciones"]), ("fr", ["Cas", "Réseaux", "Recommandations"])],
+)
+def test_the_interface_speaks_the_language_of_the_page(client, language, words):
+    page = client.get(f"/{language}/").content.decode()
+    nav = re.search(r'<nav aria-label="[^"]*">.*?</nav>', page, re.S).group(0)
+    for word in words:
+        assert f">{word}</a>" in nav
+    assert ">Cases</a>" not in nav
+
+
+@pytest.mark.parametrize(
+    "model", [CityRole, PathwayType, ProgramCategory, Addressee, GCMObjective, WorldRegion]
+)
+def test_every_vocabulary_term_has_its_spanish_and_french_label(model):
+    label = "title" if model is GCMObjective else "name"
+    for language in OTHERS:
+        missing = model.objects.filter(
+            **{f"{label}_{language}__isnull": True}
+        ) | model.objects.filter(**{f"{label}_{language}": ""})
+        assert list(missing) == [], (model.__name__, language)
+
+
+def test_pathway_examples_have_their_translations():
+    for language in OTHERS:
+        assert not PathwayExample.objects.filter(**{f"name_{language}__isnull": True}).exists()
+
+
+def test_facets_show_the_terms_in_the_page_language(client):
+    response = client.get("/fr/cases/")
+    facets = {name: options for name, _, options in response.context["facets"]}
+    labels = {option.label for option in facets["role"]}
+    with translation.override("fr"):
+        assert labels == {role.name for role in CityRole.objects.all() if role.case_count}
+    assert {role.name_fr for role in CityRole.objects.all()} >= labels
+
+
+# --- records in each language, English marked where a translation is missing -----------------
+
+
+@pytest.mark.parametrize(
+    ("model", "fields"),
+    [
+        (Case, ["title", "summary"]),
+        (Network, ["description"]),
+        (Recommendation, ["headline"]),
+        (FinancingMechanism, ["name", "description"]),
+        (RegionalFramework, ["description"]),
+    ],
+)
+def test_every_record_of_the_papers_is_translated(model, fields):
+    for language in OTHERS:
+        for field in fields:
+            english = model.objects.exclude(**{f"{field}_en": ""}).exclude(
+                **{f"{field}_en__isnull": True}
+            )
+            untranslated = english.filter(**{f"{field}_{language}__isnull": True}) | english.filter(
+                **{f"{field}_{language}": ""}
+            )
+            assert list(untranslated.values_list("slug", flat=True)) == [], (field, language)
+
+
+def test_a_translated_record_reads_in_the_page_language(client):
+    case = Case.objects.published().exclude(title_es=None).first()
+    page = client.get(f"/es/cases/{case.slug}/").content.decode()
+    assert f"<h1>{case.title_es}</h1>" in page.replace("&#x27;", "'")
+
+
+def test_a_missing_translation_shows_the_english_marked_as_english(client):
+    case = CaseFactory(title="Night bus pass for newcomers", summary="Free rides for a year.")
+    page = client.get(f"/es/cases/{case.slug}/").content.decode()
+    assert '<span lang="en" class="untranslated">Night bus pass for newcomers</span>' in page
+    assert "shown in English" not in page  # the note is in Spanish
+    assert (
+        "“EN”" in page
+        or "«EN»" in page
+        or "EN" in re.search(r'<p class="translation-note">.*?</p>', page, re.S).group(0)
+    )
+
+
+# --- search and filters in the reader's language --------------------------------------------
+
+
+def slugs_found(client, text, prefix=""):
+    response = client.get(f"{prefix}/cases/", {"q": text})
+    return set(response.context["filter"].qs.values_list("slug", flat=True))
+
+
+def test_searching_in_spanish_or_french_finds_what_english_finds(client):
+    english = slugs_found(client, "regularisation")
+    assert english
+    assert slugs_found(client, "regularización", "/es") >= english
+    assert slugs_found(client, "régularisation", "/fr") >= english
+
+
+# --- exports and the API in the requested language -------------------------------------------
+
+
+def export_rows(client, url):
+    response = client.get(url)
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(body)))
+
+
+def test_an_export_in_spanish_translates_texts_and_keeps_the_slugs(client):
+    english = export_rows(client, "/cases/export.csv")
+    spanish = export_rows(client, "/cases/export.csv?lang=es")
+    assert [row["slug"] for row in spanish] == [row["slug"] for row in english]
+    assert [row["roles"] for row in spanish] == [row["roles"] for row in english]  # slugs
+    by_slug = {case.slug: case for case in Case.objects.published()}
+    for row in spanish[:20]:
+        assert row["title"] == by_slug[row["slug"]].title_es
+
+
+def test_an_export_in_an_unknown_language_is_a_400_naming_lang(client):
+    response = client.get("/cases/export.csv?lang=tlh")
+    assert response.status_code == 400
+    assert "lang" in response.content.decode()
+
+
+def test_the_api_answers_in_the_requested_language(client):
+    case = Case.objects.published().exclude(title_fr=None).order_by("title").first()
+    data = client.get(f"/api/cases/{case.slug}/", {"lang": "fr"}).json()
+    assert data["title"] == case.title_fr
+    assert data["slug"] == case.slug
+    assert client.get("/api/cases/", {"lang": "tlh"}).status_code == 400
+
+
+# --- the admin, the suggestion form, the JavaScript ------------------------------------------
+
+
+def test_the_editors_admin_speaks_spanish_at_its_spanish_address(client):
+    page = client.get("/es/admin/login/").content.decode()
+    assert "Nombre de usuario" in page
+
+
+def test_the_suggestion_form_speaks_french(client):
+    page = client.get("/fr/suggest/").content.decode()
+    assert html_lang(page) == "fr"
+    labels = re.findall(r"<label[^>]*>(.*?)</label>", page, re.S)
+    assert labels and not any(label.strip().startswith(("Title", "Your email")) for label in labels)
+
+
+def test_the_map_script_gets_its_strings_from_the_javascript_catalogue(client):
+    catalogue = client.get("/es/jsi18n/").content.decode()
+    assert "All cases for this place" in catalogue
+    assert "Todos los casos" in catalogue or "todos los casos" in catalogue.lower()
+
+
+# --- catalogues kept complete ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", OTHERS)
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_catalogues_have_no_untranslated_or_fuzzy_entry(language, domain):
+    po = LOCALE / language / "LC_MESSAGES" / f"{domain}.po"
+    for flag in ("--untranslated", "--only-fuzzy"):
+        result = subprocess.run(
+            ["msgattrib", flag, "--no-obsolete", str(po)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        entries = [line for line in result.stdout.splitlines() if line.startswith("msgid ")]
+        # msgattrib prints the header entry (msgid "") whenever it prints anything.
+        assert entries in ([], ['msgid ""']), result.stdout[:2000]
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_catalogues_are_compiled_and_used(language):
+    assert (LOCALE / language / "LC_MESSAGES" / "django.mo").exists()
+    with translation.override(language):
+        assert str(translation.gettext("Cases")) != "Cases"
+
+
+def test_the_translations_files_cover_the_records_they_name():
+    for path in sorted((FIXTURES / "translations").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert data["language"] in OTHERS, path.name
