@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from atlas.models import SaveRefused, State
 
@@ -32,11 +32,27 @@ DRAFT, REVIEW, PUBLISHED, ARCHIVED = State.DRAFT, State.REVIEW, State.PUBLISHED,
 TRANSITIONS = {
     t.name: t
     for t in [
-        Transition("submit", _l("Submit for review"), frozenset({DRAFT}), REVIEW, False),
-        Transition("return_to_draft", _l("Return to draft"), frozenset({REVIEW}), DRAFT, False),
-        Transition("publish", _l("Publish"), frozenset({DRAFT, REVIEW, ARCHIVED}), PUBLISHED, True),
-        Transition("unpublish", _l("Unpublish (to draft)"), frozenset({PUBLISHED}), DRAFT, True),
-        Transition("archive", _l("Archive"), frozenset({PUBLISHED, DRAFT, REVIEW}), ARCHIVED, True),
+        Transition("submit", gettext_lazy("Submit for review"), frozenset({DRAFT}), REVIEW, False),
+        Transition(
+            "return_to_draft", gettext_lazy("Return to draft"), frozenset({REVIEW}), DRAFT, False
+        ),
+        Transition(
+            "publish",
+            gettext_lazy("Publish"),
+            frozenset({DRAFT, REVIEW, ARCHIVED}),
+            PUBLISHED,
+            True,
+        ),
+        Transition(
+            "unpublish", gettext_lazy("Unpublish (to draft)"), frozenset({PUBLISHED}), DRAFT, True
+        ),
+        Transition(
+            "archive",
+            gettext_lazy("Archive"),
+            frozenset({PUBLISHED, DRAFT, REVIEW}),
+            ARCHIVED,
+            True,
+        ),
     ]
 }
 
@@ -46,7 +62,7 @@ def may_publish(user, model):
     return user.has_perm(f"{model._meta.app_label}.publish_{model._meta.model_name}")
 
 
-SENT_TO_REVIEW = _l("Sent back to review: changed by someone who may not publish")
+SENT_TO_REVIEW = gettext_lazy("Sent back to review: changed by someone who may not publish")
 
 
 def review_edit(record, *, user):
