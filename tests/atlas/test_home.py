@@ -1,6 +1,7 @@
 """The home page says what the atlas holds, and every number leads to its list."""
 
 import pytest
+from django.utils import timezone
 from django.utils.html import escape
 
 from cases.models import Case
@@ -13,9 +14,10 @@ pytestmark = pytest.mark.django_db
 def test_home_charts_count_what_their_links_list(client):
     response = client.get("/")
     charts = response.context["charts"]
-    assert [param for _, param, _ in charts] == ["role", "pathway", "region"]
+    assert [param for _, param, _ in charts] == ["kind", "role", "pathway", "region"]
     page = response.content.decode()
-    for _, param, bars in charts:
+    for _, param, all_bars in charts:
+        bars = [bar for bar in all_bars if bar.value]  # the unclassified bar links nowhere
         links = [f"{param}={bar.value}" for bar in bars]
         for bar, query in zip(bars, links, strict=True):
             assert f'<a href="/cases/?{query}">{escape(bar.label)}</a>' in page
@@ -30,9 +32,12 @@ def test_home_charts_scale_bars_to_the_largest(client):
         assert max(bar.percent for bar in bars) == 100
 
 
-def test_home_counts_the_five_world_regions(client):
-    _, _, bars = client.get("/").context["charts"][2]
-    assert [bar.label for bar in bars] == ["Africa", "Americas", "Asia", "Europe", "Oceania"]
+def test_home_counts_the_five_world_regions_and_says_how_many_cases_have_none(client):
+    _, _, bars = client.get("/").context["charts"][3]
+    regions = [bar.label for bar in bars if bar.value]
+    assert regions == ["Africa", "Americas", "Asia", "Europe", "Oceania"]
+    unplaced = [bar for bar in bars if not bar.value]
+    assert [bar.count for bar in unplaced] == [Case.objects.published().filter(places=None).count()]
 
 
 def test_home_links_the_catalogue_and_its_tools(client):
@@ -49,9 +54,14 @@ def test_home_links_the_catalogue_and_its_tools(client):
     assert '<form method="get" action="/search/" role="search" class="home-search">' in page
 
 
-def test_home_shows_the_latest_additions(client):
-    latest = Case.objects.published().order_by("-created_at", "title").first()
-    assert escape(latest.title) in client.get("/").content.decode()
+def test_home_shows_the_latest_editorial_changes(client):
+    """Loading the papers is not news: the section appears once an editor publishes."""
+    assert "Latest editorial changes" not in client.get("/").content.decode()
+    latest = Case.objects.published().order_by("title").last()
+    Case.objects.filter(pk=latest.pk).update(state_changed_at=timezone.now())
+    page = client.get("/").content.decode()
+    assert "Latest editorial changes" in page
+    assert escape(latest.title) in page
 
 
 def test_pages_have_a_skip_link_and_one_main_landmark(client):

@@ -233,7 +233,8 @@ def test_load_atlas_recreates_deleted_records_only_when_asked(folder):
 
 def test_load_atlas_merges_a_record_into_the_one_it_duplicates_and_redirects(tmp_path, client):
     """Loaded before the papers' records were merged, a duplicate is merged in when a fixture
-    says the kept record was `formerly` it: its citations stay, its slug redirects."""
+    says the kept record was `formerly` it: the other paper's citation stays, its slug
+    redirects."""
     duplicate = publishable(slug="quokka-pass-again", title="Quokka pass", section="C.1 TEST")
     write_paper(tmp_path, "000-test.yaml", "brokering-solutions", [PRACTICE, duplicate])
     load_atlas(tmp_path)
@@ -241,7 +242,8 @@ def test_load_atlas_merges_a_record_into_the_one_it_duplicates_and_redirects(tmp
         tmp_path,
         "000-test.yaml",
         "brokering-solutions",
-        [{**PRACTICE, "formerly": ["quokka-pass-again"]}],
+        # The duplicate's entry now only extends the record kept, with its citation.
+        [{**PRACTICE, "formerly": ["quokka-pass-again"]}, {"slug": SLUG, "section": "C.1 TEST"}],
     )
     load_atlas(tmp_path)
     case = Case.objects.get(slug=SLUG)

@@ -45,7 +45,7 @@ def test_verify_citations_fails_for_a_year_the_paper_does_not_give(papers_dir, c
     with pytest.raises(CommandError, match="1 provenance problems found"):
         call_command("verify_citations", papers=papers_dir)
     assert capsys.readouterr().err == (
-        "case 'misdated-practice': start year 1917 does not occur in its sources\n"
+        "case 'misdated-practice': start year '1917' does not occur in its sources\n"
     )
 
 
