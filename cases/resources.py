@@ -201,6 +201,7 @@ class Through:
 
 class CaseResource(resources.ModelResource):
     place_slugs = ManyField(attribute="places", widget=ListWidget(Place))
+    named_place_slugs = ManyField(attribute="named_places", widget=ListWidget(Place))
     actor_network = fields.Field(attribute="actor_network", widget=SlugWidget(reference.Network))
     roles_stated = KindField(Basis.STATED, ListWidget(reference.CityRole))
     roles_classified = KindField(Basis.CLASSIFIED, ListWidget(reference.CityRole))
@@ -225,11 +226,15 @@ class CaseResource(resources.ModelResource):
     depth = fields.Field(
         attribute="depth", widget=ChoiceWidget(Case.Depth), default=Case.Depth.PRACTICE
     )
+    kind = fields.Field(
+        attribute="kind", widget=ChoiceWidget(Case.Kind), default=Case.Kind.PRACTICE
+    )
 
     # How the relation columns are written; `import_instance` hands each relation the records
     # its columns name, by column name.
     relations = [
         place_slugs,
+        named_place_slugs,
         partners,
         networks,
         frameworks,

@@ -34,6 +34,16 @@ class KeyFigureSerializer(serializers.Serializer):
     year = serializers.IntegerField(allow_null=True)
 
 
+class ClaimSerializer(serializers.Serializer):
+    """What one source says where the sources disagree."""
+
+    field = serializers.CharField()
+    value = serializers.CharField()
+    publication = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    section = serializers.CharField()
+    locator = serializers.CharField()
+
+
 class ObjectiveSerializer(serializers.Serializer):
     number = serializers.IntegerField(source="objective.number")
     title = serializers.CharField(source="objective.title")
@@ -43,6 +53,7 @@ class ObjectiveSerializer(serializers.Serializer):
 class CaseSerializer(serializers.ModelSerializer):
     url = AbsoluteURLField()
     places = PlaceSerializer(many=True, read_only=True)
+    named_places = PlaceSerializer(many=True, read_only=True)
     actor_network = TermSerializer(read_only=True, allow_null=True)
     roles = serializers.SerializerMethodField()
     pathway_types = serializers.SerializerMethodField()
@@ -52,6 +63,8 @@ class CaseSerializer(serializers.ModelSerializer):
     networks = TermSerializer(many=True, read_only=True)
     frameworks = TermSerializer(many=True, read_only=True)
     financing_mechanisms = TermSerializer(many=True, read_only=True)
+    recommendations = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    claims = ClaimSerializer(many=True, read_only=True)
     key_figures = KeyFigureSerializer(source="figures", many=True, read_only=True)
     citations = CitationSerializer(many=True, read_only=True)
 

@@ -40,7 +40,7 @@ class CitationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Citation
-        fields = ["publication", "section", "locator", "note", "reference"]
+        fields = ["publication", "section", "heading", "locator", "note", "reference"]
 
 
 class PublicationSerializer(serializers.ModelSerializer):

@@ -31,10 +31,11 @@ def test_api_case_fields_are_stable(client):
     # In the codebook's order (the declaration's), like the CSV columns.
     case = client.get("/api/cases/idnyc/").json()
     assert list(case) == [
-        "slug", "url", "title", "summary", "description", "places", "actor_network", "roles",
-        "pathway_types", "program_category", "gcm_objectives", "partners", "networks",
-        "frameworks", "financing_mechanisms", "start_year", "end_year", "status", "depth",
-        "key_figures", "citations", "created_at", "updated_at",
+        "slug", "url", "title", "kind", "summary", "description", "places", "named_places",
+        "actor_network", "roles", "pathway_types", "program_category", "gcm_objectives",
+        "partners", "networks", "frameworks", "financing_mechanisms", "start_year", "end_year",
+        "status", "depth", "recommendations", "claims", "key_figures", "citations",
+        "created_at", "updated_at",
     ]  # fmt: skip
     assert case["url"] == "http://testserver/cases/idnyc/"
 

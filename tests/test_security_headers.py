@@ -82,6 +82,8 @@ def public_pages():
         "cases:changes-feed": ({}, ""),
         "pathways:network-list": ({}, ""),
         "pathways:network-export": ({"format": "xlsx"}, ""),
+        "pathways:network-counts": ({}, ""),
+        "pathways:network-count-export": ({"format": "csv"}, ""),
         "pathways:recommendation-list": ({}, "?q=visa"),
         "pathways:recommendation-export": ({"format": "csv"}, ""),
         "pathways:recommendation-detail": (

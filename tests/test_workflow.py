@@ -23,6 +23,7 @@ def complete_case(**fields):
     case = CaseFactory(**{"state": State.DRAFT, **fields})
     case.places.add(PlaceFactory())
     case.case_roles.create(role=CityRole.objects.first(), basis="stated")
+    case.case_pathways.create(pathway_type=PathwayType.objects.first(), basis="classified")
     cite(case)
     return case
 
@@ -170,12 +171,14 @@ def test_a_transition_from_the_wrong_state_is_refused_with_a_message(client, edi
     [
         ("place", "it has no place (nor an acting network)"),
         ("role", "it has no city role"),
+        ("pathway", "it has no pathway type (nor “not specific to one pathway”)"),
         ("citation", "it cites no source"),
     ],
 )
 def test_publishing_a_case_that_lacks_what_it_needs_is_refused(client, publisher, missing, message):
     case = complete_case(title="Unfinished practice")
     {"place": case.places.clear, "role": case.case_roles.all().delete,
+     "pathway": case.case_pathways.all().delete,
      "citation": case.citations.all().delete}[missing]()  # fmt: skip
     response = act(login(client, publisher), "publish", case)
     assert f"“Unfinished practice” cannot be published: {message}." in response.content.decode()
@@ -210,7 +213,6 @@ def test_only_published_cases_appear_on_public_surfaces(client, state, shown):
     place = PlaceFactory(name="Quokkaville", slug="quokkaville", latitude=10, longitude=10)
     case = complete_case(title="Zyzzyva secret practice", slug="zyzzyva-secret", state=state)
     case.places.add(place)
-    case.case_pathways.create(pathway_type=PathwayType.objects.first(), basis="stated")
     seen = {}
     for url, marker in SURFACES:
         response = client.get(url)

@@ -56,6 +56,7 @@ class CaseQuerySet(PublishableQuerySet):
             ),
             *classifications(),
             "named_places",
+            "recommendations",
             "partners",
             "networks",
             "figures",

@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.utils import timezone
+from django.utils.html import escape
 
 from atlas.models import State
 from cases.models import Case
@@ -77,7 +78,7 @@ def test_loading_the_papers_data_is_not_news(client, three_cases):
     assert "Old practice" not in page
     assert "The papers’ data" in page
     for paper in Publication.objects.exclude(text_file=""):
-        assert f"{paper.title}</a> (" in page
+        assert f"{escape(paper.title)}</a> (" in page
         assert f"{paper.year})" in page
 
 

@@ -10,6 +10,7 @@ from xml.etree import ElementTree
 
 import openpyxl
 import pytest
+from django.utils import timezone
 
 from cases.models import KeyFigure
 from tests.factories import (
@@ -36,6 +37,7 @@ def old_records():
         slug="ctrl-practice",
         summary="Sum\x01mary\x0bwith\x1fcontrols",
         description="Desc\x02ription",
+        state_changed_at=timezone.now(),  # published by an editor: what's new lists it
     )
     place = PlaceFactory(name="Ctrl\x01ville", slug="ctrlville", latitude=4.6, longitude=-74.1)
     case.places.add(place)
