@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.test import override_settings
+from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
 
 from config.env import env_bool
@@ -94,6 +95,16 @@ def generous_rate_limits():
 @pytest.fixture
 def client_address():
     return fresh_address()
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Each test starts in English. A request activates its page's language for the thread
+    (LocaleMiddleware) and leaves it so; in a test process that would carry one test's Spanish
+    page into the next test's `reverse()` and factories."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
