@@ -1,4 +1,7 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
 from django.utils.translation import get_language_info
 
@@ -11,14 +14,26 @@ def map_settings(request):
 
 
 def languages(request):
-    """This page in every language of the site, for the switcher and the hreflang links."""
-    here = request.get_full_path()
+    """This page in every language of the site, for the switcher and the hreflang links.
+
+    The query keeps what filters the page and drops the empty fields a plain GET form sends.
+    hreflang links are absolute where the host is one we serve; the 400 page answering a
+    request for another host must not ask for it again, so it links by path."""
+    query = urlencode(
+        [(key, value) for key, values in request.GET.lists() for value in values if value]
+    )
+    here = request.path + (f"?{query}" if query else "")
+    try:
+        origin = f"{request.scheme}://{request.get_host()}"
+    except DisallowedHost:
+        origin = ""
     return {
         "page_languages": [
             {
                 "code": code,
                 "name": get_language_info(code)["name_local"],
                 "url": translate_url(here, code),
+                "absolute_url": origin + translate_url(here, code),
             }
             for code, _ in settings.LANGUAGES
         ]

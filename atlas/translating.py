@@ -48,3 +48,16 @@ def translated(models):
         return options
 
     return register
+
+
+def under_field_names(errors, model):
+    """Validation errors keyed by field, with a translated text's language columns folded into
+    the text's own name: an imported `title` is also written to `title_en` (the column of the
+    language in use), and one bad cell should be reported once, under the column it came from."""
+    names = translator.get_options_for_model(model).fields
+    columns = {f"{name}_{language}": name for name in names for language in languages()}
+    folded = {}
+    for key, messages in errors.items():
+        target = folded.setdefault(columns.get(key, key), [])
+        target.extend(message for message in messages if message not in target)
+    return folded

@@ -17,6 +17,7 @@ from import_export import fields, resources, widgets
 from atlas.exports import FORMULA_STARTS
 from atlas.history import record_related
 from atlas.models import SaveRefused, State
+from atlas.translating import under_field_names
 from atlas.workflow import check_still_publishable, lacking, review_edit
 from cases.fields import CASE
 from cases.models import Basis, Case, Organisation, Place
@@ -277,6 +278,12 @@ class CaseResource(resources.ModelResource):
         instance.lacked_before = lacking(instance)  # as stored, before the row changes it
         if new:
             instance.state = State.DRAFT  # an import never publishes anything
+
+    def validate_instance(self, instance, *args, **kwargs):
+        try:
+            super().validate_instance(instance, *args, **kwargs)
+        except ValidationError as error:
+            raise ValidationError(under_field_names(error.update_error_dict({}), Case)) from None
 
     def import_instance(self, instance, row, **kwargs):
         """Set the case's own fields, and note what its relations should become."""

@@ -39,7 +39,7 @@ class ClaimSerializer(serializers.Serializer):
 
     field = serializers.CharField()
     value = serializers.CharField()
-    publication = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    publication = serializers.CharField(source="publication.slug")
     section = serializers.CharField()
     locator = serializers.CharField()
 

@@ -35,6 +35,7 @@ def public_pages():
         "password_reset_confirm": ({"uidb64": "MQ", "token": "set-password"}, ""),
         "password_reset_complete": ({}, ""),
         "atlas:healthz": ({}, ""),
+        "javascript-catalog": ({}, ""),
         "api:api-root": ({}, ""),
         "api:schema": ({}, ""),
         "api:docs": ({}, ""),
