@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from atlas.history import record_related, restore_related
@@ -186,8 +187,9 @@ def sent_to_review_message(record):
     ) % {"record": record}
 
 
-class WorkflowAdmin(SimpleHistoryAdmin):
-    """Admin of a curated record: history, workflow actions, who saved it, stale-save guard."""
+class WorkflowAdmin(TranslationAdmin, SimpleHistoryAdmin):
+    """Admin of a curated record: history, workflow actions, who saved it, stale-save guard,
+    and a field per language for each translated text (django-modeltranslation)."""
 
     form = VersionedForm
     formfield_overrides = {
@@ -298,7 +300,8 @@ class WorkflowAdmin(SimpleHistoryAdmin):
             return view(request, *args)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
+        # By keyword: modeltranslation's get_form takes `change` only so.
+        form = super().get_form(request, obj, change=change, **kwargs)
         if getattr(request, "reverting", None):
             form = type(form.__name__, (RevertForm, form), {})
         if refusal := getattr(request, "save_refused", None):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export.admin import ImportMixin
 from import_export.formats import base_formats
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from atlas.admin import VersionedForm, WorkflowAdmin
@@ -34,7 +35,7 @@ from pathways.admin import HTTPS_LINKS, CitationInline
 
 
 @admin.register(WorldRegion)
-class WorldRegionAdmin(admin.ModelAdmin):
+class WorldRegionAdmin(TranslationAdmin):
     list_display = ["name", "code", "level", "parent"]
     list_filter = ["level"]
     search_fields = ["name", "code"]
@@ -159,7 +160,8 @@ class CaseForm(VersionedForm):
 
     @staticmethod
     def possible_duplicates(cleaned):
-        title, places = cleaned.get("title") or "", cleaned.get("places")
+        # The English title: the one every case has, and the one the duplicates are named by.
+        title, places = cleaned.get("title_en") or "", cleaned.get("places")
         if not title or not places:
             return []
         same_place = Case.objects.filter(places__in=places).distinct()

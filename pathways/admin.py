@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from atlas.admin import WorkflowAdmin
@@ -72,14 +73,14 @@ class PublicationAdmin(SimpleHistoryAdmin):
         return publication.is_seed_paper
 
 
-class VocabularyAdmin(admin.ModelAdmin):
+class VocabularyAdmin(TranslationAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name", "definition"]
     prepopulated_fields = {"slug": ["name"]}
 
 
-class PathwayExampleInline(admin.TabularInline):
+class PathwayExampleInline(TranslationTabularInline):
     model = PathwayExample
     extra = 0
 
@@ -93,7 +94,7 @@ admin.site.register([CityRole, ProgramCategory, Addressee], VocabularyAdmin)
 
 
 @admin.register(GCMObjective)
-class GCMObjectiveAdmin(admin.ModelAdmin):
+class GCMObjectiveAdmin(TranslationAdmin):
     list_display = ["number", "title"]
     search_fields = ["title", "=number"]
 
@@ -137,7 +138,7 @@ class RegionalFrameworkAdmin(CitedAdmin):
 
 
 @admin.register(NetworkCount)
-class NetworkCountAdmin(admin.ModelAdmin):
+class NetworkCountAdmin(TranslationAdmin):
     """003's Table 1, cell by cell: editors correct a reading or link the networks of a cell."""
 
     list_display = ["region", "scope", "printed", "reading"]

@@ -88,7 +88,7 @@ def test_two_editors_saving_at_the_same_moment_lose_nothing(live_server):
     for round_ in range(ROUNDS):
         for editor in (ann, bea):
             editor.open(case)
-            editor.data["summary"] = f"Round {round_}: {editor.name}'s summary"
+            editor.data["summary_en"] = f"Round {round_}: {editor.name}'s summary"
 
         results = save_together([ann, bea])
 

@@ -10,6 +10,7 @@ import subprocess
 import pytest
 import yaml
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 
 from cases.models import Case, WorldRegion
@@ -25,6 +26,7 @@ from pathways.models import (
     Recommendation,
     RegionalFramework,
 )
+from tests.admin_forms import form_data
 from tests.conftest import FIXTURES
 from tests.factories import CaseFactory
 
@@ -218,6 +220,43 @@ def test_the_api_answers_in_the_requested_language(client):
 def test_the_editors_admin_speaks_spanish_at_its_spanish_address(client):
     page = client.get("/es/admin/login/").content.decode()
     assert "Nombre de usuario" in page
+
+
+def test_a_publisher_corrects_a_spanish_summary_in_the_admin_and_spanish_readers_see_it(
+    client, publisher
+):
+    case = Case.objects.published().exclude(summary_es="").first()
+    english = case.summary_en
+    client.force_login(publisher)
+    url = reverse("admin:cases_case_change", args=[case.pk])
+    page = client.get(url)
+    assert {"title_en", "title_es", "title_fr", "summary_es", "summary_fr"} <= set(
+        page.context["adminform"].form.fields
+    )
+
+    data = form_data(page) | {"summary_es": "Un resumen corregido por una editora."}
+    assert client.post(url, data).status_code == 302
+
+    client.logout()
+    assert (
+        "Un resumen corregido por una editora."
+        in client.get(f"/es{case.get_absolute_url()}").content.decode()
+    )
+    case.refresh_from_db()
+    assert case.summary_en == english
+
+
+def test_an_editor_corrects_a_vocabulary_term_in_french_in_the_admin(client, admin_user):
+    role = CityRole.objects.get(slug="advocate")
+    client.force_login(admin_user)
+    url = reverse("admin:pathways_cityrole_change", args=[role.pk])
+    data = form_data(client.get(url)) | {"name_fr": "Porte-voix"}
+    assert client.post(url, data).status_code == 302
+
+    page = client.get("/fr/cases/").content.decode()
+    assert "Porte-voix" in page
+    role.refresh_from_db()
+    assert role.name_en == "Advocate"
 
 
 def test_the_suggestion_form_speaks_french(client):

@@ -19,7 +19,7 @@ def test_a_save_that_does_not_say_which_version_it_was_opened_at_is_refused(clie
     client.force_login(member("Editors"))
     data = form_data(client.get(url))
     del data["seen_version"]
-    data["title"] = "Saved blind"
+    data["title_en"] = "Saved blind"
 
     response = client.post(url, data)
 

@@ -64,7 +64,7 @@ def test_the_admin_refuses_a_control_character_in_a_title(client, admin_user, ch
     response = post_form(client, url, title=f"Dirty{char}title")
 
     assert response.status_code == 200
-    assert response.context["adminform"].form.errors["title"]
+    assert response.context["adminform"].form.errors["title_en"]
     case.refresh_from_db()
     assert case.title == "A clean title"
 

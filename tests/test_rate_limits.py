@@ -109,7 +109,9 @@ def requests_until_refused(client, url, most=10):
     raise AssertionError(f"{url} was never refused")
 
 
-@pytest.mark.parametrize("url", ["/search/?q=visa", "/cases/export.csv", "/api/cases/"])
+# Each scope's quickest answer: at two a second, three requests must fit in one second even on
+# a loaded machine.
+@pytest.mark.parametrize("url", ["/search/?q=visa", "/cases/export.csv", "/api/roles/"])
 def test_after_retry_after_the_client_may_go_on(client, client_address, url):
     client.defaults["REMOTE_ADDR"] = client_address
     with override_settings(

@@ -236,10 +236,10 @@ def test_a_second_editor_saving_a_stale_form_is_refused_and_told_what_changed(cl
     stale = form_data(client.get(url))
     client.force_login(other)
     theirs = form_data(client.get(url))
-    theirs["title"] = "Bea's title"
+    theirs["title_en"] = "Bea's title"
     assert client.post(url, theirs).status_code == 302
     client.force_login(editor)
-    stale["summary"] = "My new summary"
+    stale["summary_en"] = "My new summary"
     response = client.post(url, stale)
     assert response.status_code == 200
     page = response.content.decode()
@@ -254,7 +254,7 @@ def test_every_change_is_kept_and_an_earlier_version_can_be_restored(client, edi
     url = reverse("admin:cases_case_change", args=[case.pk])
     client.force_login(editor)
     data = form_data(client.get(url))
-    data["title"] = "Second title"
+    data["title_en"] = "Second title"
     client.post(url, data)
     history = list(case.history.order_by("history_date"))
     assert [h.title for h in history][-2:] == ["First title", "Second title"]
@@ -305,7 +305,7 @@ def test_a_new_case_like_an_existing_one_is_flagged_as_a_possible_duplicate(clie
     client.force_login(editor)
     add_url = reverse("admin:cases_case_add")
     data = form_data(client.get(add_url))
-    data.update(title="Consolidation of migrant services in Bogota CADEs", slug="cades-again",
+    data.update(title_en="Consolidation of migrant services in Bogota CADEs", slug="cades-again",
                 places=[bogota.pk], status="unknown", depth="practice")  # fmt: skip
     response = client.post(add_url, data)
     assert "This case may duplicate" in response.content.decode()

@@ -113,7 +113,7 @@ def test_a_publisher_cannot_save_a_published_case_without_what_publishing_needs(
               case.case_roles.count(), case.citations.count())  # fmt: skip
     client.force_login(publisher)
     data = form_data(client.get(change_url(case)))
-    data["summary"] = "Changed along the way"
+    data["summary_en"] = "Changed along the way"
     REMOVALS[missing](data)
 
     response = client.post(change_url(case), data)

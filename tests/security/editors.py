@@ -17,7 +17,7 @@ from pathways.models import (
     Recommendation,
     RegionalFramework,
 )
-from tests.admin_forms import form_data
+from tests.admin_forms import form_data, in_english
 from tests.security.corpus import EVERYTHING, fit
 from tests.test_workflow import act
 
@@ -27,8 +27,9 @@ CITATIONS = "pathways-citation-content_type-object_id"
 def admin_add(client, model, fields, inlines=None):
     """Save a new record through its admin add form, as a browser would post it."""
     url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_add")
-    data = form_data(client.get(url))
-    data.update(fields)
+    page = client.get(url)
+    data = form_data(page)
+    data.update(in_english(page, fields))
     for prefix, rows in (inlines or {}).items():
         data[f"{prefix}-TOTAL_FORMS"] = str(len(rows))
         for index, row in enumerate(rows):

@@ -284,7 +284,7 @@ class Editor:
         page = self.client.get(self.path)
         self.data = form_data(page) | {
             "csrfmiddlewaretoken": page.context["csrf_token"],
-            "summary": summary,
+            "summary_en": summary,
         }
 
     def save(self, barrier, results):
