@@ -15,6 +15,8 @@ from django.http import QueryDict
 from django_filters import OrderingFilter
 from django_filters.fields import ModelMultipleChoiceField
 
+from atlas.parameters import without_empty
+
 
 @dataclass
 class Option:
@@ -66,13 +68,7 @@ class FacetedFilterSet(django_filters.FilterSet):
     def __init__(self, data=None, *args, **kwargs):
         # An empty value (`?role=`) chooses nothing; it is not an invalid choice.
         if data is not None:
-            data = data.copy()
-            for key in list(data):
-                values = [value for value in data.getlist(key) if value.strip()]
-                if values:
-                    data.setlist(key, values)
-                else:
-                    del data[key]
+            data = without_empty(data)
         super().__init__(data, *args, **kwargs)
 
     def filter_queryset(self, queryset, without=()):

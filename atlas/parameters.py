@@ -26,6 +26,19 @@ class InvalidParameters(Exception):
         self.errors, self.filterset = errors, filterset
 
 
+def without_empty(query):
+    """The query without the empty fields a plain GET form sends (`?role=&q=`): an empty value
+    chooses nothing, so links and filters read the query as if it were not there."""
+    kept = query.copy()
+    for key in list(kept):
+        values = [value for value in kept.getlist(key) if value.strip()]
+        if values:
+            kept.setlist(key, values)
+        else:
+            del kept[key]
+    return kept
+
+
 def no_such_page(last):
     """The 400 of a page number a list cannot show (past its end, or not a number)."""
     return InvalidParameters({"page": [_("A page number from 1 to %(last)d.") % {"last": last}]})

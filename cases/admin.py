@@ -1,6 +1,7 @@
 from difflib import SequenceMatcher
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from import_export.admin import ImportMixin
 from import_export.formats import base_formats
 from modeltranslation.admin import TranslationAdmin
+from modeltranslation.utils import build_localized_fieldname
 from simple_history.admin import SimpleHistoryAdmin
 
 from atlas.admin import VersionedForm, WorkflowAdmin
@@ -160,8 +162,9 @@ class CaseForm(VersionedForm):
 
     @staticmethod
     def possible_duplicates(cleaned):
-        # The English title: the one every case has, and the one the duplicates are named by.
-        title, places = cleaned.get("title_en") or "", cleaned.get("places")
+        # The default language's title: the one every case has, and the duplicates' names.
+        english = build_localized_fieldname("title", settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+        title, places = cleaned.get(english) or "", cleaned.get("places")
         if not title or not places:
             return []
         same_place = Case.objects.filter(places__in=places).distinct()
