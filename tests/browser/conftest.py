@@ -1,0 +1,122 @@
+"""Browser tests: Debian's Chromium, driven by Playwright, against the site served over real
+HTTP by pytest-django's live server, on the test database with the five papers loaded.
+
+Without a Chromium on the machine these tests are skipped with one line saying so; CI
+installs it (`.ci/run`). Playwright never downloads a browser of its own here."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from pytest_django.live_server_helper import LiveServer
+
+from cases.models import Case
+from config.env import env_bool
+from tests.conftest import load_the_atlas_again
+
+CHROMIUM = next(
+    (path for path in ("/usr/bin/chromium", "/usr/lib/chromium/chromium") if Path(path).exists()),
+    shutil.which("chromium"),
+)
+AXE = Path(__file__).parent / "vendor" / "axe-core-4.14.1" / "axe.min.js"
+SCREENSHOTS = settings.BASE_DIR / "build" / "screenshots"
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 375, "height": 812}
+
+# Playwright's sync API runs an event loop in the test's thread; Django refuses database
+# calls from such a thread unless told that this one is safe, which a test's thread is.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    if CHROMIUM:
+        return
+    if env_bool("CI", default=False):
+        raise pytest.UsageError("CI runs the browser tests: install chromium (see .ci/run).")
+    skip = pytest.mark.skip(reason="no Chromium here: apt-get install chromium to run them")
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        # As root Chromium needs --no-sandbox; the network is closed, so no background calls.
+        "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    }
+
+
+@pytest.fixture(scope="session")
+def site(django_db_setup, django_db_blocker):
+    """The site over HTTP, shared by the browser tests of a worker.
+
+    pytest-django's `live_server` fixture empties the database after every test (it is a
+    transactional test), and loading the papers again takes twenty seconds; this is the same
+    server object, kept on the data `django_db_setup` loaded and committed. Tests that change
+    records undo their changes themselves (see `scratch_records`)."""
+    server = LiveServer("localhost")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(autouse=True)
+def database_open(django_db_blocker):
+    """The server's threads read the database while the test runs (pytest-django blocks
+    database access process-wide outside database tests). A transactional test earlier in
+    this worker may have emptied it: the papers are loaded again first."""
+    with django_db_blocker.unblock():
+        if not Case.objects.exists():
+            load_the_atlas_again()
+        yield
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": DESKTOP, "locale": "en-GB"}
+
+
+@pytest.fixture
+def page(page, site):
+    """A page that reaches only the site: map tiles and anything else off-site are refused
+    at once rather than left to time out on a closed network."""
+    page.route(
+        lambda url: not url.startswith(site.url),
+        lambda route: route.abort(),
+    )
+    page.set_default_timeout(10_000)
+    return page
+
+
+def visit(page, site, path):
+    """Open a page of the site as a reader would; it must answer 200."""
+    response = page.goto(site.url + path)
+    assert response.status == 200, f"{path} answered {response.status}"
+    return response
+
+
+def axe_violations(page, *, context=None):
+    """WCAG 2.1 A and AA violations axe-core finds on the page as it is now."""
+    # Evaluated through the DevTools protocol: a <script> tag would be refused by our CSP.
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(AXE.read_text())
+    result = page.evaluate(
+        """async (context) => await axe.run(context || document, {
+            runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+        })""",
+        context,
+    )
+    return [
+        f"{violation['id']}: {violation['help']} — "
+        + "; ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
+        for violation in result["violations"]
+    ]
+
+
+def screenshot(page, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
