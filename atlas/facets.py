@@ -7,15 +7,22 @@ costs a fixed number of queries whatever it shows.
 """
 
 from dataclasses import dataclass
+from itertools import groupby
+from typing import NamedTuple
 
 import django_filters
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Model, Q, QuerySet
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
 from django_filters import OrderingFilter
 from django_filters.fields import ModelMultipleChoiceField
 
 from atlas.parameters import without_empty
+
+# A facet offering more options than this shows the largest and the chosen ones first, the
+# rest behind "show all" (where a script can hide them; without one, all stay in view).
+SHORT_FACET = 8
 
 
 @dataclass
@@ -24,13 +31,51 @@ class Option:
     label: str
     count: int
     selected: bool
+    group: str = ""  # the heading the option is listed under, if its facet has headings
+    top: bool = True  # shown before "show all": chosen, or among the largest counts
+
+
+class OptionGroup(NamedTuple):
+    label: str
+    options: list
+
+
+class FacetChoices(NamedTuple):
+    """A facet as a page offers it: unpacks as (name, label, options)."""
+
+    name: str
+    label: str
+    options: list
+
+    @property
+    def offered(self):
+        """The options a reader can choose: those with matches, and those already chosen."""
+        return [option for option in self.options if option.count or option.selected]
+
+    @property
+    def long(self):
+        return len(self.offered) > SHORT_FACET
+
+    @property
+    def groups(self):
+        """The offered options under their headings, the chosen ones first under their own;
+        one group without a heading where the facet has none."""
+        offered = self.offered
+        if not any(option.group for option in offered):
+            return [OptionGroup("", offered)]
+        chosen = [option for option in offered if option.selected]
+        rest = sorted((o for o in offered if not o.selected), key=lambda o: o.group)
+        groups = [OptionGroup(str(_("Chosen")), chosen)] if chosen else []
+        return groups + [OptionGroup(g, list(opts)) for g, opts in groupby(rest, lambda o: o.group)]
 
 
 class Facet:
-    """Counts, for each option of a related model, the matching records linked to it."""
+    """Counts, for each option of a related model, the matching records linked to it;
+    `group` names the heading an option is listed under (a place's world region)."""
 
-    def __init__(self, options, path, value="slug", label=str):
+    def __init__(self, options, path, value="slug", label=str, group=None):
         self.options, self.path, self.value, self.label = options, path, value, label
+        self.group = group
 
     def count(self, matching):
         counted = Count(self.path, filter=Q(**{f"{self.path}__in": matching}), distinct=True)
@@ -38,7 +83,11 @@ class Facet:
         # Django leaves a model's Meta.ordering out of aggregate queries: ask for it.
         ordered = options.annotate(facet_count=counted).order_by(*options.model._meta.ordering)
         for option in ordered:
-            yield str(getattr(option, self.value)), self.label(option), option.facet_count
+            value, label = str(getattr(option, self.value)), self.label(option)
+            if self.group:
+                yield value, label, option.facet_count, self.group(option)
+            else:
+                yield value, label, option.facet_count
 
 
 class FieldFacet:
@@ -96,11 +145,12 @@ class FacetedFilterSet(django_filters.FilterSet):
             matching = self.queryset_without(name).values("pk")
             selected = set(self.values(name))
             options = [
-                Option(value, label, count, value in selected)
-                for value, label, count in facet.count(matching)
+                Option(value, label, count, value in selected, *group)
+                for value, label, count, *group in facet.count(matching)
             ]
             options.sort(key=lambda option: 0 if option.selected else 1 if option.count else 2)
-            facets.append((name, self.filters[name].label, options))
+            mark_the_largest(options)
+            facets.append(FacetChoices(name, self.filters[name].label, options))
         return facets
 
     def values(self, name):
@@ -146,6 +196,13 @@ class FacetedFilterSet(django_filters.FilterSet):
             return str(item)
         choices = dict(getattr(field, "choices", None) or [])
         return str(choices.get(item, item))
+
+
+def mark_the_largest(options):
+    """Only the chosen options and the SHORT_FACET largest others stay `top`."""
+    others = sorted((o for o in options if not o.selected), key=lambda o: -o.count)
+    for option in others[SHORT_FACET:]:
+        option.top = False
 
 
 @dataclass

@@ -43,6 +43,11 @@ class CountryFacet:
             yield row["country"], countries.name(row["country"]), row["facet_count"]
 
 
+def world_region_of(place):
+    """The heading a place is listed under in the place facet."""
+    return str(place.region) if place.region else str(_("No world region"))
+
+
 class YearFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
@@ -172,7 +177,9 @@ class CaseFilter(FacetedFilterSet):
             "code",
         ),
         "country": CountryFacet(),
-        "place": Facet(Place.objects.all, "cases"),
+        "place": Facet(
+            lambda: Place.objects.select_related("region"), "cases", group=world_region_of
+        ),
         "network": Facet(Network.objects.published, "cases"),
         "partner": Facet(Organisation.objects.all, "cases"),
         "source": SourceFacet(Case),
