@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode, urlsplit
 
+from django.core.exceptions import TooManyFieldsSent
 from django.core.validators import slug_re
 from django.http import Http404, HttpResponsePermanentRedirect, QueryDict
 from django.urls import reverse
@@ -80,7 +81,10 @@ def checked_back(value):
     parts = urlsplit(value)
     if parts.scheme or parts.netloc or parts.path != reverse("cases:case-list"):
         return None
-    return list_url(QueryDict(parts.query))
+    try:
+        return list_url(QueryDict(parts.query))
+    except TooManyFieldsSent:  # a refused back link, not a refused case page
+        return None
 
 
 class CaseDetailView(PreviewMixin, DetailView):
