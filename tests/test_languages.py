@@ -190,6 +190,26 @@ def test_searching_in_spanish_or_french_finds_what_english_finds(client):
     assert slugs_found(client, "régularisation", "/fr") >= english
 
 
+def test_search_ignores_accents_and_case_as_readers_type_them(client):
+    accented = slugs_found(client, "regularización", "/es")
+    assert accented
+    assert slugs_found(client, "regularizacion", "/es") == accented
+    assert slugs_found(client, "REGULARIZACIÓN", "/es") == accented
+    bogota = set(
+        Case.objects.published().filter(places__name="Bogotá").values_list("slug", flat=True)
+    )
+    assert bogota and slugs_found(client, "bogota") >= bogota
+
+
+def test_an_edited_text_is_found_by_its_new_words_at_once(client, publisher):
+    case = Case.objects.published().order_by("slug").first()
+    assert not slugs_found(client, "Ñandutí")
+    case.summary_es = "Una práctica apodada Ñandutí por sus vecinos."
+    case.save()
+    assert slugs_found(client, "nanduti") == {case.slug}
+    assert slugs_found(client, "ñandutí", "/fr") == {case.slug}
+
+
 # --- exports and the API in the requested language -------------------------------------------
 
 
