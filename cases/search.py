@@ -32,6 +32,13 @@ def search_cases(queryset, text):
     return queryset
 
 
+def search_places(queryset, text):
+    """Places whose name or another of their names holds every word."""
+    for word in words(text):
+        queryset = queryset.filter(search_name__contains=word)
+    return queryset
+
+
 def by_relevance(queryset, text):
     """Cases whose title holds every word first, then those whose texts hold the whole phrase,
     then the rest."""
