@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 
 from atlas.controls import writable
+from atlas.headers import column_header
 
 CHUNK = 500
 # OWASP: a cell starting with one of these is run as a formula by spreadsheet programs.
@@ -30,6 +31,11 @@ class Column:
     value: callable
     type: str = "text"
     vocabulary: str = ""
+
+    @property
+    def header(self):
+        """What heads the column in the active language (`atlas.headers`)."""
+        return column_header(self.name)
 
 
 @dataclass
@@ -45,7 +51,8 @@ class Dataset:
         return f"atlas-{self.name}-{date.today().isoformat()}.{extension}"
 
     def header(self):
-        return [column.name for column in self.columns]
+        """The header row, in the active language (`atlas.headers`)."""
+        return [column.header for column in self.columns]
 
     def row(self, record, base=""):
         """A record's cells; `base` (scheme and host) makes its URLs absolute."""
@@ -122,12 +129,11 @@ def xlsx_response(dataset, records, about, base=""):
     about_sheet = workbook.create_sheet(str(_("About")))
     for key, value in about:
         about_sheet.append([str(key), cell(str(value))])
-    # The column names are identifiers, the same in every language; what each holds is said
-    # here in the language of the export.
+    # Each header with its identifier in the API and in English exports, and what it holds.
     columns_sheet = workbook.create_sheet(str(_("Columns")))
-    columns_sheet.append([str(_("column")), str(_("what it holds"))])
+    columns_sheet.append([str(_("column")), str(_("identifier")), str(_("what it holds"))])
     for column in dataset.columns:
-        columns_sheet.append([column.name, cell(str(column.description))])
+        columns_sheet.append([column.header, column.name, cell(str(column.description))])
     output = tempfile.TemporaryFile()  # noqa: SIM115 — FileResponse closes it when sent
     workbook.save(output)
     output.seek(0)

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db.models import F, Q
 from modeltranslation.translator import translator
 
+from atlas.text import normalise
+
 
 def languages():
     return settings.MODELTRANSLATION_LANGUAGES
@@ -16,6 +18,16 @@ def in_any_language(field, lookup, value):
     for language in languages():
         condition |= Q(**{f"{field}_{language}__{lookup}": value})
     return condition
+
+
+def folded(record, fields):
+    """The record's texts in every language, folded (`atlas.text.normalise`: no case, accents
+    or markup) into one column, so that "regularizacion", "Regularización" and "régularisation"
+    each find their word with one plain `contains` on both databases."""
+    texts = (
+        getattr(record, f"{field}_{language}", None) for field in fields for language in languages()
+    )
+    return normalise(" ".join(text for text in texts if text))
 
 
 def copy_into_default_language(fields):

@@ -1,14 +1,17 @@
 """How to cite a case of the atlas: plain text, BibTeX and RIS."""
 
+from django.utils.translation import gettext as _
+
 from atlas.citing import bibtex, ris
 
 
 def case_text(case, url, version):
+    """The citation a reader copies, in the page's language; the papers' citations as given."""
     sources = "; ".join(str(citation) for citation in case.citations.all())
-    return (
-        f"City Pathways Atlas. “{case.title}”. Case record, dataset version {version}. "
-        f"{url}. Sources: {sources}."
-    )
+    return _(
+        "City Pathways Atlas. “%(title)s”. Case record, dataset version %(version)s. %(url)s. "
+        "Sources: %(sources)s."
+    ) % {"title": case.title, "version": version, "url": url, "sources": sources}
 
 
 def case_bibtex(case, url, version):

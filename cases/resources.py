@@ -11,10 +11,12 @@ case that stays published must keep what publishing needs.
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from atlas.exports import FORMULA_STARTS
+from atlas.headers import identifiers, language_of
 from atlas.history import record_related
 from atlas.models import SaveRefused, State
 from atlas.translating import under_field_names
@@ -260,12 +262,18 @@ class CaseResource(resources.ModelResource):
     def import_data(self, dataset, *args, **kwargs):
         # All or nothing: a row that fails validation rolls the other rows back too.
         kwargs.setdefault("rollback_on_validation_errors", True)
-        return super().import_data(dataset, *args, **kwargs)
+        # A Spanish export brings Spanish texts: with its language active they are written as
+        # the Spanish translation (django-modeltranslation), the English text left alone.
+        with translation.override(language_of(dataset.headers, self._meta.fields)):
+            return super().import_data(dataset, *args, **kwargs)
 
     def before_import(self, dataset, **kwargs):
         # An export made for Excel (`bom=1`) and read as plain UTF-8 has a BOM in its first header.
         if dataset.headers and str(dataset.headers[0]).startswith("\ufeff"):
             dataset.headers = [dataset.headers[0][1:], *dataset.headers[1:]]
+        # A Spanish or French export comes back with its columns headed in its language.
+        known = identifiers(self._meta.fields)
+        dataset.headers = [known.get(str(name), name) for name in dataset.headers]
 
     def before_import_row(self, row, **kwargs):
         # A spreadsheet's empty cell arrives as None where a CSV's is empty text; read both

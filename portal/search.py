@@ -4,7 +4,7 @@ from django.db.models import Q
 
 from atlas.translating import in_any_language
 from cases.models import Case, Place
-from cases.search import search_cases
+from cases.search import search_cases, search_places
 from pathways.models import Network, Publication, Recommendation
 
 
@@ -16,9 +16,7 @@ def search_everything(text):
         ("cases", search_cases(Case.objects.published(), text).for_list().order_by("title")),
         (
             "places",
-            Place.objects.filter(Q(name__icontains=text) | Q(aliases__icontains=text))
-            .filter(cases__state="published")
-            .distinct(),
+            search_places(Place.objects.all(), text).filter(cases__state="published").distinct(),
         ),
         (
             "networks",

@@ -140,8 +140,8 @@ def test_xlsx_opens_and_explains_itself_on_an_about_sheet(client):
     rows, workbook = xlsx_rows(client.get("/cases/export.xlsx?role=advocate"))
     assert workbook.sheetnames == ["Cases", "About", "Columns"]
     columns = list(workbook["Columns"].iter_rows(values_only=True))
-    assert [name for name, _ in columns[1:]] == list(rows[0])
-    assert all(what for _, what in columns[1:])
+    assert [header for header, _, _ in columns[1:]] == list(rows[0])
+    assert all(what for _, _, what in columns[1:])
     about = dict(workbook["About"].iter_rows(values_only=True))
     assert about["Query"] == "role=advocate"
     assert about["Licence"].startswith("Descriptions and classifications")

@@ -4,16 +4,25 @@ the requested language, and catalogues kept complete."""
 
 import csv
 import io
+import os
 import re
+import shutil
 import subprocess
+import sys
 
 import pytest
+import tablib
 import yaml
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from openpyxl import load_workbook
 
+from atlas.headers import identifiers
+from cases.exports import CASES, PLACES
 from cases.models import Case, WorldRegion
+from cases.resources import CaseResource
+from pathways.exports import NETWORK_COUNTS, NETWORKS, RECOMMENDATIONS
 from pathways.models import (
     Addressee,
     CityRole,
@@ -28,7 +37,7 @@ from pathways.models import (
 )
 from tests.admin_forms import form_data
 from tests.conftest import FIXTURES
-from tests.factories import CaseFactory
+from tests.factories import CaseFactory, PlaceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -174,11 +183,53 @@ def slugs_found(client, text, prefix=""):
     return set(response.context["filter"].qs.values_list("slug", flat=True))
 
 
+def test_a_case_page_in_french_cites_itself_in_french_and_marks_the_papers_citations_english(
+    client,
+):
+    case = Case.objects.published().filter(citations__isnull=False).order_by("slug").first()
+    address = case.get_absolute_url()
+    page = client.get(f"/fr{address}").content.decode()
+    cite = re.search(r'<section class="cite".*?<p>(.*?)</p>', page, re.S).group(1)
+    assert "Fiche de cas, version du jeu de données" in cite
+    assert "Case record" not in cite
+    citations = re.search(r'<ul class="citations">(.*?)</ul>', page, re.S).group(1)
+    assert citations.count('<li lang="en">') == case.citations.count()
+    english = client.get(address).content.decode()
+    assert '<li lang="en">' not in english
+
+
 def test_searching_in_spanish_or_french_finds_what_english_finds(client):
     english = slugs_found(client, "regularisation")
     assert english
     assert slugs_found(client, "regularización", "/es") >= english
     assert slugs_found(client, "régularisation", "/fr") >= english
+
+
+def test_search_ignores_accents_and_case_as_readers_type_them(client):
+    accented = slugs_found(client, "regularización", "/es")
+    assert accented
+    assert slugs_found(client, "regularizacion", "/es") == accented
+    assert slugs_found(client, "REGULARIZACIÓN", "/es") == accented
+
+
+def test_search_finds_a_place_written_with_accents_when_typed_without(client):
+    place = PlaceFactory(name="Ñuñoa Nórdica", aliases=[])
+    case = CaseFactory()
+    case.places.add(place)
+    assert slugs_found(client, "nunoa nordica") == {case.slug}
+    groups = {
+        kind: results for kind, _, results in client.get("/search/?q=NUNOA").context["groups"]
+    }
+    assert list(groups["places"]) == [place]
+
+
+def test_an_edited_text_is_found_by_its_new_words_at_once(client, publisher):
+    case = Case.objects.published().order_by("slug").first()
+    assert not slugs_found(client, "Ñandutí")
+    case.summary_es = "Una práctica apodada Ñandutí por sus vecinos."
+    case.save()
+    assert slugs_found(client, "nanduti") == {case.slug}
+    assert slugs_found(client, "ñandutí", "/fr") == {case.slug}
 
 
 # --- exports and the API in the requested language -------------------------------------------
@@ -190,14 +241,63 @@ def export_rows(client, url):
     return list(csv.DictReader(io.StringIO(body)))
 
 
-def test_an_export_in_spanish_translates_texts_and_keeps_the_slugs(client):
+def test_an_export_in_spanish_heads_its_columns_in_spanish_and_keeps_the_values(client):
     english = export_rows(client, "/cases/export.csv")
     spanish = export_rows(client, "/cases/export.csv?lang=es")
-    assert [row["slug"] for row in spanish] == [row["slug"] for row in english]
-    assert [row["roles"] for row in spanish] == [row["roles"] for row in english]  # slugs
+    assert list(spanish[0])[:4] == ["identificador", "url", "titulo", "tipo_de_registro"]
+    # Slugs and codes are the same in every language, so that files join on them.
+    assert [row["identificador"] for row in spanish] == [row["slug"] for row in english]
+    assert [row["funciones"] for row in spanish] == [row["roles"] for row in english]
+    assert [row["paises"] for row in spanish] == [row["countries"] for row in english]
     by_slug = {case.slug: case for case in Case.objects.published()}
     for row in spanish[:20]:
-        assert row["title"] == by_slug[row["slug"]].title_es
+        assert row["titulo"] == by_slug[row["identificador"]].title_es
+
+
+def test_every_exported_column_has_a_header_of_its_own_in_each_language():
+    for dataset in (CASES, PLACES, NETWORKS, NETWORK_COUNTS, RECOMMENDATIONS):
+        names = [column.name for column in dataset.columns]
+        for language in OTHERS:
+            with translation.override(language):
+                headers = dataset.header()
+            assert all(re.fullmatch(r"[a-z][a-z0-9_]*", header) for header in headers), headers
+            assert len(set(headers)) == len(headers), (dataset.name, language)
+            assert headers != names, (dataset.name, language)
+        # Whatever language a file's header row is in, each header names one column.
+        assert sorted(set(identifiers(names).values())) == sorted(names)
+
+
+def test_the_xlsx_export_in_french_says_which_identifier_each_header_stands_for(client):
+    response = client.get("/fr/cases/export.xlsx", {"case": "idnyc"})
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
+    assert workbook.sheetnames == ["Cas", "À propos", "Colonnes"]
+    header = next(workbook["Cas"].iter_rows(values_only=True))
+    columns = list(workbook["Colonnes"].iter_rows(values_only=True))[1:]
+    assert [heading for heading, _, _ in columns] == list(header)
+    assert ("titre", "title") in {(heading, name) for heading, name, _ in columns}
+
+
+def test_the_codebook_in_spanish_gives_each_column_its_spanish_header_and_identifier(client):
+    page = client.get("/es/data/").content.decode()
+    assert re.search(r"<code>titulo</code>.*?<code>title</code>", page, re.S)
+
+
+def test_a_spanish_export_edited_and_imported_corrects_the_spanish_text_only(client, admin_user):
+    case = Case.objects.published().exclude(summary_es="").order_by("slug").first()
+    english = case.summary_en
+    response = client.get("/cases/export.csv", {"lang": "es", "case": case.slug})
+    dataset = tablib.Dataset().load(b"".join(response.streaming_content).decode(), format="csv")
+    [row] = dataset.dict
+    row["resumen"] = "Un resumen corregido en una hoja de cálculo."
+    dataset = tablib.Dataset(list(row.values()), headers=list(row))
+
+    result = CaseResource().import_data(dataset, raise_errors=False, user=admin_user)
+
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert [row.import_type for row in result.rows] == ["update"]
+    case.refresh_from_db()
+    assert case.summary_es == "Un resumen corregido en una hoja de cálculo."
+    assert case.summary_en == english
 
 
 def test_an_export_in_an_unknown_language_is_a_400_naming_lang(client):
@@ -275,10 +375,9 @@ def test_the_map_script_gets_its_strings_from_the_javascript_catalogue(client):
 # --- catalogues kept complete ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("language", OTHERS)
-@pytest.mark.parametrize("domain", ["django", "djangojs"])
-def test_catalogues_have_no_untranslated_or_fuzzy_entry(language, domain):
-    po = LOCALE / language / "LC_MESSAGES" / f"{domain}.po"
+def untranslated_or_fuzzy(po):
+    """The entries of a catalogue a reader would see in English."""
+    entries = []
     for flag in ("--untranslated", "--only-fuzzy"):
         result = subprocess.run(
             ["msgattrib", flag, "--no-obsolete", str(po)],
@@ -286,9 +385,39 @@ def test_catalogues_have_no_untranslated_or_fuzzy_entry(language, domain):
             text=True,
             check=True,
         )
-        entries = [line for line in result.stdout.splitlines() if line.startswith("msgid ")]
         # msgattrib prints the header entry (msgid "") whenever it prints anything.
-        assert entries in ([], ['msgid ""']), result.stdout[:2000]
+        entries += [
+            line for line in result.stdout.splitlines()
+            if line.startswith("msgid ") and line != 'msgid ""'
+        ]  # fmt: skip
+    return entries
+
+
+def test_makemessages_finds_no_string_of_the_code_left_untranslated(tmp_path):
+    """A string added to a template or module without its translations fails here: the
+    catalogues are extracted again, as a translator would, from a copy of the project."""
+    project = tmp_path / "atlas"
+    shutil.copytree(
+        settings.BASE_DIR,
+        project,
+        ignore=shutil.ignore_patterns(
+            ".*", "build", "node_modules", "tests", "*.sqlite3*", "__pycache__", "*.mo"
+        ),
+    )
+    for domain in ("django", "djangojs"):
+        subprocess.run(
+            [sys.executable, "manage.py", "makemessages", "-d", domain, "-l", "es", "-l", "fr",
+             "--ignore=build", "--ignore=static/vendor", "--ignore=staticfiles"],
+            cwd=project, env={**os.environ, "DEBUG": "true"}, check=True, capture_output=True,
+        )  # fmt: skip
+    for po in sorted((project / "locale").glob("*/LC_MESSAGES/*.po")):
+        assert untranslated_or_fuzzy(po) == [], po.relative_to(project)
+
+
+@pytest.mark.parametrize("language", OTHERS)
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_catalogues_have_no_untranslated_or_fuzzy_entry(language, domain):
+    assert untranslated_or_fuzzy(LOCALE / language / "LC_MESSAGES" / f"{domain}.po") == []
 
 
 @pytest.mark.parametrize("language", OTHERS)

@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 from atlas.history import RelatedHistory
 from atlas.models import Publishable, PublishableQuerySet
 from atlas.plaintext import LineField, LinkField, ParagraphField
+from atlas.translating import folded
 from cases.fields import CASE
 from cases.models.places import Organisation, Place
 from pathways.models import (
@@ -193,7 +194,12 @@ class Case(Publishable):
     suggested_source = LinkField(_("source, as suggested"), max_length=500, blank=True)
     suggester_email = models.EmailField(_("contact of the suggester"), blank=True)
     citations = GenericRelation(Citation)
-    history = HistoricalRecords(bases=[RelatedHistory])
+    # Derived on every save (see `save`): what free-text search reads.
+    search_title = models.TextField(editable=False, default="")
+    search_text = models.TextField(editable=False, default="")
+    history = HistoricalRecords(
+        bases=[RelatedHistory], excluded_fields=["search_title", "search_text"]
+    )
     record_type = CASE
 
     objects = CaseQuerySet.as_manager()
@@ -220,6 +226,13 @@ class Case(Publishable):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.search_title = folded(self, ["title"])
+        self.search_text = folded(self, ["title", "summary", "description"])
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_title", "search_text"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("cases:case-detail", args=[self.slug])

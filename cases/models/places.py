@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from atlas.models import Slugged, SlugQuerySet, State, Timestamped
 from atlas.plaintext import LineField, LinkField, single_line
+from atlas.text import normalise
 from pathways.models import Network, Recommendation
 
 
@@ -151,7 +152,9 @@ class Place(Slugged, Timestamped):
         related_name="places",
         verbose_name=_("recommendations concerning it"),
     )
-    history = HistoricalRecords()
+    # Derived on every save: the name and other names as search reads them.
+    search_name = models.TextField(editable=False, default="")
+    history = HistoricalRecords(excluded_fields=["search_name"])
 
     objects = PlaceQuerySet.as_manager()
 
@@ -182,6 +185,7 @@ class Place(Slugged, Timestamped):
 
     def save(self, *args, **kwargs):
         self.derive_world_regions()
+        self.search_name = normalise(" ".join([self.name, *self.aliases]))
         super().save(*args, **kwargs)
 
     def derive_world_regions(self):
