@@ -148,10 +148,26 @@ class FacetedFilterSet(django_filters.FilterSet):
                 Option(value, label, count, value in selected, *group)
                 for value, label, count, *group in facet.count(matching)
             ]
+            options += self.chosen_but_not_counted(name, options)
             options.sort(key=lambda option: 0 if option.selected else 1 if option.count else 2)
             mark_the_largest(options)
             facets.append(FacetChoices(name, self.filters[name].label, options))
         return facets
+
+    def chosen_but_not_counted(self, name, options):
+        """The chosen options a facet counting only what matches left out (a country with
+        no case among the others filters): offered all the same, so they can be unticked and
+        the next change of the form keeps them."""
+        if not self.is_bound:
+            return []
+        field, counted = self.form.fields[name], {option.value for option in options}
+        value = self.form.cleaned_data.get(name) or []
+        chosen = [(self.parameter(field, item), item) for item in value]
+        return [
+            Option(key, self.describe(field, item), 0, True)
+            for key, item in chosen
+            if key not in counted
+        ]
 
     def values(self, name):
         return self.data.getlist(name) if self.is_bound else []

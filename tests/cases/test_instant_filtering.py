@@ -195,3 +195,10 @@ def test_a_spanish_case_page_leads_back_to_the_spanish_list(client):
     assert link.startswith("/es/cases/") and "back=%2Fes%2Fcases%2F%3Fregion%3D150" in link
     case_page = client.get(link).content.decode()
     assert '<p class="breadcrumbs"><a href="/es/cases/?region=150">' in case_page
+
+
+def test_a_chosen_country_without_matches_stays_offered_and_ticked(client):
+    # Kampala has no case in the Netherlands: both stay ticked, so that a change keeps both.
+    page = client.get("/cases/?country=NL&place=kampala-ug").content.decode()
+    assert offered(page, "country")[0] == ("NL", True)
+    assert offered(page, "place")[0] == ("kampala-ug", True)
