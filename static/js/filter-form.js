@@ -95,11 +95,25 @@ function enhance() {
   document.querySelectorAll("details.filter-panel").forEach(setUpPanel);
 }
 
+// htmx keeps the focus on the element with the same id after a swap; an option unticked that
+// has no match left is not offered again, so the focus goes back to its facet's first option.
+let focusedFacet = null;
+document.addEventListener("htmx:beforeRequest", () => {
+  focusedFacet = document.activeElement?.closest("fieldset.facet")?.id || null;
+});
+
+function keepFocusInFacet() {
+  const lost = !document.activeElement || document.activeElement === document.body;
+  if (lost && focusedFacet) document.getElementById(focusedFacet)?.querySelector("input")?.focus();
+  focusedFacet = null;
+}
+
 enhance();
 // After each swap: fresh facets, or a whole page htmx restored on "back".
 document.addEventListener("htmx:historyRestore", enhance);
 document.addEventListener("htmx:afterSettle", () => {
   enhance();
+  keepFocusInFacet();
   if (showResults) {
     showResults = false;
     document.querySelectorAll("details.filter-panel").forEach((p) => (p.open = false));

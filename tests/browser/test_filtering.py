@@ -152,6 +152,16 @@ def test_back_and_forward_restore_each_state(filtered):
     assert still_marked(page)
 
 
+def test_unticking_an_option_that_leaves_the_facet_keeps_the_focus_in_the_facet(page, site):
+    # Kampala has no case in the Netherlands: offered while ticked, gone once unticked.
+    visit(page, site, "/cases/?country=NL&place=kampala-ug")
+    page.wait_for_load_state("networkidle")
+    facet_option(page, "place", "kampala-ug").focus()
+    swapped(page, lambda: page.keyboard.press("Space"))
+    assert facet_option(page, "place", "kampala-ug").count() == 0
+    assert page.evaluate("document.activeElement.closest('fieldset.facet').id") == "facet-place"
+
+
 def visible_places(page):
     return page.locator("#facet-place li:visible input").evaluate_all(
         "boxes => boxes.map(box => box.value)"
