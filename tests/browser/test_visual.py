@@ -13,9 +13,11 @@ SIZES = {"desktop": DESKTOP, "phone": PHONE}
 
 
 def a_case():
-    """A described practice with places, years and recommendations: the fullest kind of page."""
+    """A described practice with places, years, recommendations and a source online: the
+    fullest kind of page."""
     cases = Case.objects.published().filter(depth="practice", start_year__isnull=False)
-    return cases.filter(places__isnull=False, recommendations__isnull=False).order_by("slug")[0]
+    cases = cases.filter(places__isnull=False, recommendations__isnull=False)
+    return cases.filter(citations__publication__url__gt="").order_by("slug")[0]
 
 
 def a_recommendation():
@@ -60,15 +62,20 @@ def test_a_link_focused_by_keyboard_shows_a_ring(page, site):
     assert ring["colour"] == "rgb(11, 61, 145)", ring  # 10:1 on white, the header's ground
 
 
-def test_a_printed_case_leaves_out_navigation_and_map(page, site):
-    visit(page, site, a_case().get_absolute_url())
+def test_a_printed_case_is_its_facts_text_and_sources_without_navigation(page, site):
+    case = a_case()
+    visit(page, site, case.get_absolute_url())
+    source_link = page.locator(".citations .print-url").first
     assert page.locator(".site-header nav").first.is_visible()
+    assert not source_link.is_visible()
     page.emulate_media(media="print")
-    assert not page.locator(".site-header nav").first.is_visible()
-    assert not page.locator(".site-footer").is_visible()
-    assert not page.locator(".atlas-map").is_visible()
+    for left_out in [".site-header nav", ".site-footer", ".atlas-map", "#related-1"]:
+        assert not page.locator(left_out).first.is_visible(), left_out
     assert page.locator(".fact-box").is_visible()
     assert page.locator("#sources").is_visible()
+    # A citation's link is written out, since paper cannot be clicked.
+    assert source_link.is_visible()
+    assert source_link.inner_text().strip().startswith("http")
 
 
 @pytest.mark.parametrize("size", SIZES)
