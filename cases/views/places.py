@@ -8,7 +8,7 @@ from django_countries import countries
 
 from atlas.models import State
 from cases import charts
-from cases.models import Case, Place, WorldRegion
+from cases.models import Case, CountryRegion, Place, WorldRegion
 from pathways.models import Network
 
 
@@ -31,8 +31,15 @@ class CountryView(TemplateView):
             raise Http404(_("No country has the code “%(code)s”.") % {"code": code})
         places = Place.objects.filter(country=code, cases__state="published").distinct()
         cases = Case.objects.published().for_list().filter(places__country=code).distinct()
+        entry = CountryRegion.objects.filter(country=code).select_related("area__parent__parent")
+        area = entry[0].area if entry and entry[0].area else None
         return super().get_context_data(
-            code=code, name=countries.name(code), places=places, cases=cases, **kwargs
+            code=code,
+            name=countries.name(code),
+            areas=[*area.lineage()][::-1] if area else [],  # outermost first, as breadcrumbs
+            places=places,
+            cases=cases,
+            **kwargs,
         )
 
 

@@ -100,3 +100,17 @@ def test_only_regions_and_sub_regions_have_pages(client):
     assert client.get("/regions/419/").status_code == 200  # Latin America and the Caribbean
     assert client.get("/regions/005/").status_code == 404  # South America: intermediate
     assert client.get("/regions/999/").status_code == 404
+
+
+def test_the_home_region_chart_leads_to_each_region_page(client):
+    page = client.get("/").content.decode()
+    for code, name in [("002", "Africa"), ("019", "Americas"), ("150", "Europe")]:
+        assert f'<a href="/regions/{code}/">{name}</a>' in page
+
+
+def test_a_country_page_leads_to_its_region_and_sub_region(client):
+    page = client.get("/countries/CO/").content.decode()
+    assert (
+        '<a href="/regions/019/">Americas</a> › '
+        '<a href="/regions/419/">Latin America and the Caribbean</a></p>'
+    ) in page
