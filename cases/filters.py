@@ -140,6 +140,7 @@ class CaseFilter(FacetedFilterSet):
     )
     active_from = YearFilter(label=_("Active from"), method="filter_active_from")
     active_to = YearFilter(label=_("Active until"), method="filter_active_to")
+    started = YearFilter(label=_("Started in"), method="filter_started")
     sort = CaseOrdering(
         label=_("Sort by"),
         search="q",
@@ -284,3 +285,7 @@ class CaseFilter(FacetedFilterSet):
 
     def filter_active_to(self, queryset, name, value: str):
         return queryset.filter(start_year__lte=value) if value is not None else queryset
+
+    def filter_started(self, queryset, name, value: str):
+        """The timeline's bars: the cases whose first year is this one."""
+        return queryset.filter(start_year=value) if value is not None else queryset

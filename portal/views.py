@@ -7,39 +7,20 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from atlas.charts import terms_chart
 from atlas.exports import CITE_ATLAS, LICENCE
 from atlas.limits import RateLimitMixin
 from atlas.models import dataset_version
 from atlas.parameters import SearchText, checked
 from atlas.views import ParametersMixin
+from cases import charts
 from cases.changes import recent_changes
 from cases.exports import CASES, PLACES
 from cases.matrix import role_pathway_matrix
-from cases.models import Case, WorldRegion
+from cases.models import Case
 from pathways.exports import NETWORKS, RECOMMENDATIONS
-from pathways.models import CityRole, Network, PathwayType, Publication, Recommendation
+from pathways.models import Network, Publication, Recommendation
 from portal.search import search_everything
-
-
-@dataclass
-class Bar:
-    value: str
-    label: str
-    count: int
-    percent: int
-
-
-def bar_chart(title, param, terms, unclassified=None):
-    """A chart's bars, each scaled to the largest and linked to the list filtered by it; with
-    `unclassified`, a last bar (without a link) says how many cases carry no term at all."""
-    counted = [
-        (getattr(term, "slug", None) or term.code, term.name, term.case_count) for term in terms
-    ]
-    if unclassified:
-        counted.append((None, *unclassified))
-    top = max((count for _, _, count in counted), default=0) or 1
-    bars = [Bar(value, label, count, round(100 * count / top)) for value, label, count in counted]
-    return title, param, bars
 
 
 @dataclass
@@ -72,21 +53,14 @@ class HomeView(TemplateView):
             network_count=Network.objects.published().count(),
             recommendation_count=Recommendation.objects.published().count(),
             charts=[
-                bar_chart(_("Cases by kind of record"), "kind", kinds),
-                bar_chart(_("Cases by city role"), "role", CityRole.objects.with_case_counts()),
-                bar_chart(
-                    _("Cases by pathway type"), "pathway", PathwayType.objects.with_case_counts()
+                terms_chart(
+                    _("Cases by kind of record"), "kind", kinds, heading=_("Kind of record")
                 ),
-                bar_chart(
-                    _("Cases by world region"),
-                    "region",
-                    WorldRegion.objects.with_case_counts(),
-                    (
-                        _("No world region: a network acts, or no place is known"),
-                        published.filter(places__isnull=True).count(),
-                    ),
-                ),
+                charts.by_role(published),
+                charts.by_pathway(published),
+                charts.by_region(published, unplaced=published.filter(places__isnull=True).count()),
             ],
+            timeline=charts.by_start_year(published),
             matrix=role_pathway_matrix(published.values("pk")),
             latest_cases=recent_changes()[:5],
             **kwargs,

@@ -67,6 +67,7 @@ def public_pages():
         "cases:case-cite": ({**slug, "format": "bib"}, ""),
         "cases:place-detail": ({"slug": place.slug}, ""),
         "cases:country-detail": ({"code": place.country.code}, ""),
+        "cases:region-detail": ({"code": "150"}, ""),
         "cases:network-detail": ({"slug": Network.objects.published().first().slug}, ""),
         "cases:pathway-detail": (first(PathwayType), ""),
         "cases:role-detail": (first(CityRole), ""),

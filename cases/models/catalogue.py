@@ -249,6 +249,14 @@ class Case(Publishable):
             problems.append(_("it cites no source"))
         return problems
 
+    def classification_basis(self):
+        """Whether the case's roles and pathway types are the source's words (`stated`), our
+        reading (`classified`) or some of each (`mixed`); empty without any. Reads the rows
+        `for_list` and `for_detail` prefetch, so a list of cards asks nothing more."""
+        rows = [*self.case_roles.all(), *self.case_pathways.all()]
+        bases = {row.basis for row in rows}
+        return "mixed" if len(bases) > 1 else next(iter(bases), "")
+
     def related_cases(self, limit=6):
         """Published cases like this one, grouped by why they are alike."""
         others = Case.objects.published().exclude(pk=self.pk).for_list()

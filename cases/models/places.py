@@ -51,6 +51,9 @@ class WorldRegion(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("cases:region-detail", args=[self.code])
+
     def natural_key(self):
         return (self.code,)
 

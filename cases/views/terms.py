@@ -5,7 +5,7 @@ from django.db.models import Prefetch, Q
 from django.views.generic import DetailView, ListView
 
 from atlas.views import PreviewMixin
-from cases.matrix import role_pathway_matrix
+from cases import charts
 from cases.models import Case, Place
 from pathways.filters import cited_in
 from pathways.models import (
@@ -70,7 +70,7 @@ class PublicationDetailView(DetailView):
 
 
 class PathwayTypeDetailView(DetailView):
-    """A pathway type, its examples, and its cases by city role."""
+    """A pathway type, its examples, its cases in charts, and its cases by city role."""
 
     queryset = PathwayType.objects.prefetch_related("examples")
     context_object_name = "pathway_type"
@@ -78,22 +78,30 @@ class PathwayTypeDetailView(DetailView):
     def get_context_data(self, **kwargs):
         cases = Case.objects.published().for_list().filter(pathway_types=self.object).distinct()
         by_role = [(role, cases.filter(roles=role).distinct()) for role in CityRole.objects.all()]
-        return super().get_context_data(cases=cases, by_role=by_role, **kwargs)
+        within = {"pathway": self.object.slug}
+        return super().get_context_data(
+            cases=cases,
+            by_role=by_role,
+            charts=[charts.by_role(cases, within), charts.by_region(cases, within)],
+            timeline=charts.by_start_year(cases, within),
+            **kwargs,
+        )
 
 
 class CityRoleDetailView(DetailView):
-    """A city role, its definition, and how many of its cases concern each pathway type."""
+    """A city role, its definition, its cases in charts (by pathway type, region and start
+    year), the cases themselves and the recommendations addressed to it."""
 
     model = CityRole
     context_object_name = "role"
 
     def get_context_data(self, **kwargs):
         cases = Case.objects.published().filter(roles=self.object).distinct()
-        matrix = role_pathway_matrix(cases.values("pk"))
-        row = next(cells for role, cells in matrix.rows if role == self.object)
+        within = {"role": self.object.slug}
         return super().get_context_data(
             cases=cases.for_list(),
-            by_pathway=row,
+            charts=[charts.by_pathway(cases, within), charts.by_region(cases, within)],
+            timeline=charts.by_start_year(cases, within),
             recommendations=self.object.recommendation_set.published(),
             **kwargs,
         )

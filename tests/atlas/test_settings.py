@@ -11,7 +11,10 @@ from django.db import connection
 
 
 def run_django(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    # DJANGO_ALLOW_ASYNC_UNSAFE: the browser tests' conftest sets it in this process (Playwright
+    # runs an event loop in the test's thread); a production site never has it.
+    left_out = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {k: v for k, v in os.environ.items() if k not in left_out}
     environment.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],

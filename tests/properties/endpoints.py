@@ -41,6 +41,7 @@ REAL_VALUES = {
     "cases:case-cite": {"slug": published(Case.objects), "format": lambda: "bib"},
     "cases:place-detail": {"slug": first(Place)},
     "cases:country-detail": {"code": lambda: "CO"},
+    "cases:region-detail": {"code": lambda: "019"},
     "cases:network-detail": {"slug": published(Network.objects)},
     "cases:pathway-detail": {"slug": first(PathwayType)},
     "cases:role-detail": {"slug": first(CityRole)},
