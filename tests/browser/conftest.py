@@ -65,6 +65,14 @@ def site(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def transactional_db():
+    """pytest-django creates the test database only when a collected test asks for it, by a
+    `django_db` mark or by one of its fixtures' names; run on their own the browser tests
+    would find no database. They ask by this name, and get none of pytest-django's own
+    handling: they share the data `django_db_setup` committed (see `site`), as the server does."""
+
+
+@pytest.fixture(autouse=True)
 def database_open(django_db_blocker):
     """The server's threads read the database while the test runs (pytest-django blocks
     database access process-wide outside database tests). A transactional test earlier in
