@@ -10,6 +10,7 @@ from django.db import models, router, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TranslationAdmin
@@ -44,6 +45,30 @@ class MarkdownTextarea(forms.Textarea):
         context = super().get_context(name, value, attrs)
         context["preview_url"] = reverse_lazy("atlas:markdown-preview")
         return context
+
+
+class LabelledControls:
+    """For a tabular inline, which names its fields only in the table's header: assistive
+    technology does not tie a column's header to the controls below it, so each control
+    carries its field's name itself."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and not field.widget.is_hidden:
+            field.widget.attrs.setdefault("aria-label", capfirst(field.label))
+        return field
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+
+        class LabelledFormSet(formset):
+            def add_fields(self, form, index):
+                super().add_fields(form, index)
+                if "DELETE" in form.fields:
+                    form.fields["DELETE"].widget.attrs["aria-label"] = _("Delete this row")
+
+        LabelledFormSet.__name__ = formset.__name__
+        return LabelledFormSet
 
 
 MISSING_VERSION = gettext_lazy(

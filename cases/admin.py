@@ -15,7 +15,7 @@ from modeltranslation.admin import TranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
 from simple_history.admin import SimpleHistoryAdmin
 
-from atlas.admin import VersionedForm, WorkflowAdmin
+from atlas.admin import LabelledControls, VersionedForm, WorkflowAdmin
 from atlas.models import SaveRefused
 from atlas.workflow import may_publish
 from cases.merging import merge_cases
@@ -88,21 +88,21 @@ class CaseRedirectAdmin(admin.ModelAdmin):
     autocomplete_fields = ["case"]
 
 
-class CaseRoleInline(admin.TabularInline):
+class CaseRoleInline(LabelledControls, admin.TabularInline):
     model = CaseRole
     extra = 0
     verbose_name = gettext_lazy("city role")
     verbose_name_plural = gettext_lazy("city roles")
 
 
-class CasePathwayTypeInline(admin.TabularInline):
+class CasePathwayTypeInline(LabelledControls, admin.TabularInline):
     model = CasePathwayType
     extra = 0
     verbose_name = gettext_lazy("pathway type")
     verbose_name_plural = gettext_lazy("pathway types")
 
 
-class CaseGCMObjectiveInline(admin.TabularInline):
+class CaseGCMObjectiveInline(LabelledControls, admin.TabularInline):
     model = CaseGCMObjective
     extra = 0
     autocomplete_fields = ["objective"]
@@ -110,12 +110,12 @@ class CaseGCMObjectiveInline(admin.TabularInline):
     verbose_name_plural = gettext_lazy("GCM objectives")
 
 
-class KeyFigureInline(admin.TabularInline):
+class KeyFigureInline(LabelledControls, admin.TabularInline):
     model = KeyFigure
     extra = 0
 
 
-class SourceClaimInline(admin.TabularInline):
+class SourceClaimInline(LabelledControls, admin.TabularInline):
     model = SourceClaim
     extra = 0
     verbose_name_plural = gettext_lazy("where the sources differ")
@@ -131,17 +131,24 @@ def similar(a, b):
 
 
 class CaseForm(VersionedForm):
+    """The box "This is not a duplicate" is shown only beside the warning that names the
+    possible duplicates (and stays once ticked); until then it is a hidden field."""
+
     not_a_duplicate = forms.BooleanField(
         required=False,
+        widget=forms.HiddenInput,
         label=gettext_lazy("This is not a duplicate"),
         help_text=gettext_lazy("Tick after checking the possible duplicates shown above."),
     )
 
     def clean(self):
         cleaned = super().clean()
-        if self.instance.pk is None and not cleaned.get("not_a_duplicate"):
+        if cleaned.get("not_a_duplicate"):
+            self.show_not_a_duplicate()
+        elif self.instance.pk is None:
             duplicates = self.possible_duplicates(cleaned)
             if duplicates:
+                self.show_not_a_duplicate()
                 links = format_html_join(
                     ", ",
                     '<a href="{}">{}</a>',
@@ -159,6 +166,9 @@ class CaseForm(VersionedForm):
                     )
                 )
         return cleaned
+
+    def show_not_a_duplicate(self):
+        self.fields["not_a_duplicate"].widget = forms.CheckboxInput()
 
     @staticmethod
     def possible_duplicates(cleaned):

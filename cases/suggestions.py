@@ -15,7 +15,7 @@ from django.core.validators import URLValidator
 from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.urls import reverse, reverse_lazy
-from django.utils.text import slugify
+from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
@@ -82,6 +82,14 @@ class SuggestionForm(forms.Form):
         "source": "suggested_source",
         "email": "suggester_email",
     }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A field is required unless its label says "optional" (the page says so above).
+        for name in self.CASE_FIELDS:
+            field = self.fields[name]
+            if not field.required:
+                field.label = format_lazy("{} ({})", field.label, gettext_lazy("optional"))
 
     def clean_name(self):
         # The name goes into a mail subject, where a line break is refused.

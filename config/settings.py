@@ -276,7 +276,9 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # Swagger UI would otherwise show a badge from swagger.io's validator, which the CSP
     # blocks, and would tell swagger.io the schema's address.
-    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    # Without deep links: Swagger UI puts each operation's link inside its expand button,
+    # a control within a control that screen readers and keyboards cannot tell apart.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False, "validatorUrl": None},
 }
 
 # The map's tile layer. The pages list every place in text too, so they stay useful when

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from atlas.admin import WorkflowAdmin
+from atlas.admin import LabelledControls, WorkflowAdmin
 from pathways.models import (
     Addressee,
     Citation,
@@ -26,7 +26,7 @@ from pathways.models import (
 HTTPS_LINKS = {models.URLField: {"assume_scheme": "https"}}
 
 
-class CitationInline(GenericTabularInline):
+class CitationInline(LabelledControls, GenericTabularInline):
     model = Citation
     extra = 0
     autocomplete_fields = ["publication"]
@@ -80,7 +80,7 @@ class VocabularyAdmin(TranslationAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class PathwayExampleInline(TranslationTabularInline):
+class PathwayExampleInline(LabelledControls, TranslationTabularInline):
     model = PathwayExample
     extra = 0
 

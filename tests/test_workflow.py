@@ -316,6 +316,37 @@ def test_a_new_case_like_an_existing_one_is_flagged_as_a_possible_duplicate(clie
     assert (created.state, created.created_by) == (State.DRAFT, editor)
 
 
+NOT_A_DUPLICATE_BOX = 'type="checkbox" name="not_a_duplicate"'
+
+
+def test_the_not_a_duplicate_box_is_not_shown_without_possible_duplicates(client, editor):
+    client.force_login(editor)
+    add_url = reverse("admin:cases_case_add")
+    response = client.get(add_url)
+    assert NOT_A_DUPLICATE_BOX not in response.content.decode()
+    data = form_data(response)
+    data.update(title_en="A practice nobody has recorded", slug="nobody", status="unknown",
+                places=[Place.objects.get(slug="bogota-co").pk], start_year="soon")  # fmt: skip
+    refused = client.post(add_url, data)  # refused for its year, not as a duplicate
+    assert refused.status_code == 200
+    assert "This case may duplicate" not in refused.content.decode()
+    assert NOT_A_DUPLICATE_BOX not in refused.content.decode()
+    case = Case.objects.published().first()
+    change = client.get(reverse("admin:cases_case_change", args=[case.pk]))
+    assert NOT_A_DUPLICATE_BOX not in change.content.decode()
+
+
+def test_the_not_a_duplicate_box_is_shown_with_the_possible_duplicates(client, editor):
+    client.force_login(editor)
+    add_url = reverse("admin:cases_case_add")
+    data = form_data(client.get(add_url))
+    data.update(title_en="Consolidation of migrant services in Bogota CADEs", slug="cades-again",
+                places=[Place.objects.get(slug="bogota-co").pk], status="unknown",
+                depth="practice")  # fmt: skip
+    page = client.post(add_url, data).content.decode()
+    assert page.index("This case may duplicate") < page.index(NOT_A_DUPLICATE_BOX)
+
+
 def test_markdown_preview_uses_the_public_sanitiser(client, editor):
     url = reverse("atlas:markdown-preview")
     assert client.post(url, {"text": "**x**"}).status_code == 302  # to the login page

@@ -25,10 +25,6 @@ SCREENSHOTS = settings.BASE_DIR / "build" / "screenshots"
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 812}
 
-# Playwright's sync API runs an event loop in the test's thread; Django refuses database
-# calls from such a thread unless told that this one is safe, which a test's thread is.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 
 def pytest_collection_modifyitems(config, items):
     if CHROMIUM:
@@ -42,7 +38,8 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
+def browser_type_launch_args(browser_type_launch_args, django_db_setup):
+    # The test database is set up before Playwright starts its event loop (see database_open).
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
@@ -65,10 +62,24 @@ def site(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def database_open(django_db_blocker):
+def transactional_db():
+    """pytest-django creates the test database only when a collected test asks for it, by a
+    `django_db` mark or by one of its fixtures' names; run on their own the browser tests
+    would find no database. They ask by this name, and get none of pytest-django's own
+    handling: they share the data `django_db_setup` committed (see `site`), as the server does."""
+
+
+@pytest.fixture(autouse=True)
+def database_open(django_db_blocker, monkeypatch):
     """The server's threads read the database while the test runs (pytest-django blocks
     database access process-wide outside database tests). A transactional test earlier in
-    this worker may have emptied it: the papers are loaded again first."""
+    this worker may have emptied it: the papers are loaded again first.
+
+    Playwright's sync API runs an event loop in the test's thread; Django refuses database
+    calls from such a thread unless told that it is safe, which a test's thread is. Told for
+    the test only: a variable set for the whole run would reach the processes other tests
+    start, such as `check --deploy`, which rightly refuses it."""
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with django_db_blocker.unblock():
         if not Case.objects.exists():
             load_the_atlas_again()

@@ -1,6 +1,8 @@
 """`?place=` on every answer the case filters feed: the lists, the map, the exports and the
 API list only what acts in that place, and never fail (the map on a place page asks for it)."""
 
+import csv
+import io
 import json
 
 import pytest
@@ -53,9 +55,22 @@ def test_place_lists_filtered_by_a_place_list_that_place(client, place, url):
     assert [record["slug"] for record in records] == [place.slug]
 
 
+def test_places_csv_export_filtered_by_a_place_has_that_place_only(client, place):
+    url = reverse("cases:place-export", kwargs={"format": "csv"})
+    response = client.get(url, {"place": place.slug})
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(body(response).decode("utf-8-sig"))))
+    assert [row["slug"] for row in rows] == [place.slug]
+
+
 @pytest.mark.parametrize(
     "url",
-    [reverse("cases:case-export", kwargs={"format": "csv"}), "/cases/", "/api/cases/"],
+    [
+        reverse("cases:case-export", kwargs={"format": "csv"}),
+        reverse("cases:case-export", kwargs={"format": "geojson"}),
+        "/cases/",
+        "/api/cases/",
+    ],
 )
 def test_case_lists_filtered_by_a_place_answer(client, place, url):
     response = client.get(url, {"place": place.slug})
