@@ -6,113 +6,15 @@ from html.parser import HTMLParser
 
 import pytest
 from django.test import override_settings
-from django.urls import URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from cases.models import Case
-from pathways.models import (
-    CityRole,
-    GCMObjective,
-    Network,
-    PathwayType,
-    Publication,
-    Recommendation,
-)
+from tests.pages import BROWSER_ACCEPT, READER_PAGES, address, public_pages, public_url_names
 
 pytestmark = pytest.mark.django_db
 
 # Script types a browser does not run: data blocks, which the CSP does not govern.
 DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
-BROWSER_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8"
-
-
-def public_pages():
-    """URL name → (kwargs, query) of one page of each kind the site serves."""
-    case = Case.objects.published().filter(places__isnull=False).first()
-    place = case.places.first()
-    slug = {"slug": case.slug}
-    first = lambda model: {"slug": model.objects.first().slug}  # noqa: E731
-    return {
-        "password_reset_confirm": ({"uidb64": "MQ", "token": "set-password"}, ""),
-        "password_reset_complete": ({}, ""),
-        "atlas:healthz": ({}, ""),
-        "javascript-catalog": ({}, ""),
-        "api:api-root": ({}, ""),
-        "api:schema": ({}, ""),
-        "api:docs": ({}, ""),
-        "api:case-list": ({}, "?page_size=2"),
-        "api:case-detail": (slug, ""),
-        "api:place-list": ({}, "?page_size=2"),
-        "api:place-detail": ({"slug": place.slug}, ""),
-        "api:network-list": ({}, ""),
-        "api:network-detail": ({"slug": Network.objects.published().first().slug}, ""),
-        "api:recommendation-list": ({}, ""),
-        "api:recommendation-detail": (
-            {"slug": Recommendation.objects.published().first().slug},
-            "",
-        ),
-        "api:publication-list": ({}, ""),
-        "api:publication-detail": (first(Publication), ""),
-        "api:pathway-type-list": ({}, ""),
-        "api:pathway-type-detail": (first(PathwayType), ""),
-        "api:role-list": ({}, ""),
-        "api:role-detail": (first(CityRole), ""),
-        "api:gcm-objective-list": ({}, ""),
-        "api:gcm-objective-detail": ({"number": GCMObjective.objects.first().number}, ""),
-        "cases:case-list": ({}, "?q=city"),
-        "cases:compare": ({}, f"?cases={case.slug}"),
-        "cases:case-feed": ({}, ""),
-        "cases:case-export": ({"format": "csv"}, ""),
-        "cases:place-export": ({"format": "json"}, ""),
-        "cases:case-detail": (slug, ""),
-        "cases:case-cite": ({**slug, "format": "bib"}, ""),
-        "cases:place-detail": ({"slug": place.slug}, ""),
-        "cases:country-detail": ({"code": place.country.code}, ""),
-        "cases:region-detail": ({"code": "150"}, ""),
-        "cases:network-detail": ({"slug": Network.objects.published().first().slug}, ""),
-        "cases:pathway-detail": (first(PathwayType), ""),
-        "cases:role-detail": (first(CityRole), ""),
-        "cases:gcm-detail": ({"number": GCMObjective.objects.first().number}, ""),
-        "cases:publication-detail": (first(Publication), ""),
-        "cases:financing-list": ({}, ""),
-        "cases:framework-list": ({}, ""),
-        "cases:matrix": ({}, ""),
-        "cases:map": ({}, ""),
-        "cases:places-geojson": ({}, ""),
-        "cases:suggest": ({}, ""),
-        "cases:suggest-thanks": ({}, ""),
-        "cases:changes": ({}, ""),
-        "cases:changes-feed": ({}, ""),
-        "pathways:network-list": ({}, ""),
-        "pathways:network-export": ({"format": "xlsx"}, ""),
-        "pathways:network-counts": ({}, ""),
-        "pathways:network-count-export": ({"format": "csv"}, ""),
-        "pathways:recommendation-list": ({}, "?q=visa"),
-        "pathways:recommendation-export": ({"format": "csv"}, ""),
-        "pathways:recommendation-detail": (
-            {"slug": Recommendation.objects.published().first().slug},
-            "",
-        ),
-        "pathways:publication-list": ({}, ""),
-        "pathways:publication-cite": ({"format": "ris"}, ""),
-        "portal:home": ({}, ""),
-        "portal:codebook": ({}, ""),
-        "portal:search": ({}, "?q=visa"),
-    }
-
-
-# Not pages for the public: the editors' area is checked below, and the Markdown preview
-# answers only an editor's POST.
-NOT_PUBLIC = {"atlas:markdown-preview"}
-
-
-def url_names(patterns, namespace=""):
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-            if pattern.namespace != "admin":
-                yield from url_names(pattern.url_patterns, inner)
-        elif pattern.name:
-            yield namespace + pattern.name
 
 
 class InlineCode(HTMLParser):
@@ -173,18 +75,19 @@ def assert_headers(response):
 
 
 def test_every_public_page_is_checked():
-    assert set(url_names(get_resolver().url_patterns)) - NOT_PUBLIC == set(public_pages())
+    assert set(public_url_names()) == set(public_pages())
 
 
-@pytest.mark.parametrize("name", sorted(set(url_names(get_resolver().url_patterns)) - NOT_PUBLIC))
+@pytest.mark.parametrize("name", public_url_names())
 def test_page_has_the_security_headers_and_no_inline_code(client, name):
-    kwargs, query = public_pages()[name]
     # As a browser asks, so the API answers with its browsable HTML pages.
-    response = client.get(reverse(name, kwargs=kwargs) + query, HTTP_ACCEPT=BROWSER_ACCEPT)
+    response = client.get(address(name), HTTP_ACCEPT=BROWSER_ACCEPT)
     assert response.status_code == 200
     assert_headers(response)
     if response["Content-Type"].startswith("text/html"):
         assert inline_code(response.content.decode()).found == []
+        # And a page a reader reads is checked in a browser (tests/browser/test_accessibility.py).
+        assert name in READER_PAGES or name.startswith("api:"), f"{name}: add it to READER_PAGES"
 
 
 def test_error_pages_have_the_headers_and_no_inline_code(client):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
 from cases.models import Case
@@ -35,6 +36,33 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(skip)
+
+
+# Playwright and its browser live for one test module at a time, not the whole run (as
+# pytest-playwright has it): Playwright's sync API leaves an event loop marked running in the
+# test process while it is started, and Django then refuses the database calls of every test
+# that comes after in this worker (SynchronousOnlyOperation).
+@pytest.fixture(scope="module")
+def playwright():
+    with sync_playwright() as started:
+        yield started
+
+
+@pytest.fixture(scope="module")
+def browser_type(playwright, browser_name):
+    return getattr(playwright, browser_name)
+
+
+@pytest.fixture(scope="module")
+def launch_browser(browser_type_launch_args, browser_type):
+    return lambda **kwargs: browser_type.launch(**{**browser_type_launch_args, **kwargs})
+
+
+@pytest.fixture(scope="module")
+def browser(launch_browser):
+    browser = launch_browser()
+    yield browser
+    browser.close()
 
 
 @pytest.fixture(scope="session")
@@ -87,8 +115,9 @@ def database_open(django_db_blocker, monkeypatch):
 
 
 @pytest.fixture
-def browser_context_args(browser_context_args):
-    return {**browser_context_args, "viewport": DESKTOP, "locale": "en-GB"}
+def browser_context_args():
+    # Not pytest-playwright's (session-wide: it would keep Playwright started, see above).
+    return {"viewport": DESKTOP, "locale": "en-GB"}
 
 
 @pytest.fixture
