@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: help install messages run serve-prod bench-load test lint fmt load verify migrations-check clean \
+.PHONY: help install messages run serve-prod bench bench-load test lint fmt load verify migrations-check clean \
 	lock lock-upgrade audit backup restore
 
 help:  ## list the targets
@@ -72,6 +72,17 @@ serve-prod: messages .secret_key  ## the production stack (DEBUG off, gunicorn) 
 	$(PROD_ENV) $(PY) manage.py migrate --no-input
 	$(PROD_ENV) $(PY) manage.py check --deploy --fail-level ERROR
 	$(PROD_ENV) PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py config.wsgi
+
+# `make bench`: the pages of issue 9 on a synthetic catalogue (bench/pages, bench/RESULTS.md).
+# The database is generated first if it holds no synthetic cases; PostgreSQL:
+#   make bench BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/atlas_synthetic
+# A quick run: make bench BENCH_CASES=5000 BENCH_ARGS="--runs 5 --duration 10"
+BENCH_CASES ?= 100000
+BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/build/atlas-synthetic-$(BENCH_CASES).sqlite3
+BENCH_ARGS ?=
+bench: install  ## time every page of issue 9 on BENCH_CASES synthetic cases (bench/RESULTS.md)
+	mkdir -p build
+	$(PY) bench/pages --database-url $(BENCH_DATABASE_URL) --cases $(BENCH_CASES) $(BENCH_ARGS)
 
 bench-load: install  ## 50 connections for 60 s against gunicorn on 127.0.0.1 (bench/RESULTS.md)
 	$(PY) bench/load

@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/export_csv.py 10000 50000 100000
 
-Each size gets its own SQLite database, built in one process and exported in a fresh one, so
+Each size gets its own SQLite database (the synthetic catalogue of `manage.py
+generate_synthetic`, portal/synthetic.py), built in one process and exported in a fresh one, so
 that the peak resident memory measured is the export's alone. The target (issue 4): memory
 stays flat — peak RSS under 200 MB — as the export grows from 10k to 100k rows.
 """
@@ -28,50 +29,17 @@ def setup_django(database):
 
 
 def build(size, database):
-    """A database holding the papers' data plus `size` synthetic published cases."""
+    """A database holding the papers' data plus `size` synthetic cases (`generate_synthetic`'s
+    catalogue: 85% of them published, each with 1-3 places, roles and pathway types)."""
     setup_django(database)
-    from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
 
-    from cases.models import Case, CasePathwayType, CaseRole, Place
-    from pathways.models import Citation, CityRole, PathwayType, Publication
     from portal.records import load_atlas
+    from portal.synthetic import generate
 
     call_command("migrate", verbosity=0)
     load_atlas(ROOT / "fixtures")
-    places = list(Place.objects.values_list("pk", flat=True))
-    roles = list(CityRole.objects.values_list("pk", flat=True))
-    pathways = list(PathwayType.objects.values_list("pk", flat=True))
-    publication = Publication.objects.first()
-    case_type = ContentType.objects.get_for_model(Case)
-    for start in range(0, size, 5000):
-        batch = Case.objects.bulk_create(
-            Case(
-                slug=f"synthetic-{n}",
-                title=f"Synthetic practice {n}",
-                summary="A generated case for the export benchmark.",
-                description="Generated. " * 20,
-                state="published",
-                start_year=2000 + n % 25,
-            )
-            for n in range(start, min(start + 5000, size))
-        )
-        Case.places.through.objects.bulk_create(
-            Case.places.through(case_id=c.pk, place_id=places[c.pk % len(places)]) for c in batch
-        )
-        CaseRole.objects.bulk_create(
-            CaseRole(case_id=c.pk, role_id=roles[c.pk % 3], basis="classified") for c in batch
-        )
-        CasePathwayType.objects.bulk_create(
-            CasePathwayType(case_id=c.pk, pathway_type_id=pathways[c.pk % 6], basis="stated")
-            for c in batch
-        )
-        Citation.objects.bulk_create(
-            Citation(
-                content_type=case_type, object_id=c.pk, publication=publication, section="Bench"
-            )
-            for c in batch
-        )
+    generate(size, seed=1)
 
 
 def export(database):
