@@ -21,8 +21,9 @@ CONTROL = ["\x00", "\x07", "\x1b", "\x7f", "\x85"]
 PARAGRAPH = "First paragraph.\r\n\r\n\tSecond, indented."
 
 
-# Choices, slugs and email addresses are checked by validators of their own; history rows
-# and the loader's hashes are written by the code, never typed.
+# Choices, slugs and email addresses are checked by validators of their own; history rows,
+# the loader's hashes and fields derived on save (not editable: the search columns) are
+# written by the code, never typed.
 CHECKED_OTHERWISE = (models.SlugField, models.EmailField)
 
 
@@ -34,7 +35,8 @@ def typed_text_fields():
                 continue  # a historical copy: simple-history's, of a model checked here
             for field in model._meta.get_fields():
                 text = isinstance(field, models.CharField | models.TextField | models.JSONField)
-                if text and not field.choices and not isinstance(field, CHECKED_OTHERWISE):
+                typed = field.editable and not field.choices
+                if text and typed and not isinstance(field, CHECKED_OTHERWISE):
                     yield model, field
 
 
