@@ -21,3 +21,16 @@ class Number:
 
     def to_url(self, value):
         return str(value)
+
+
+class M49Code:
+    """A UN M49 area code: three digits ("150", "019"). Anything else names no area, and is a
+    404 before it reaches a query (PostgreSQL refuses a NUL byte in a text parameter)."""
+
+    regex = "[0-9]{3}"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value

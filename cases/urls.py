@@ -19,7 +19,7 @@ urlpatterns = [
     ),
     path("places/<slug:slug>/", places.PlaceDetailView.as_view(), name="place-detail"),
     path("countries/<str:code>/", places.CountryView.as_view(), name="country-detail"),
-    path("regions/<str:code>/", places.RegionDetailView.as_view(), name="region-detail"),
+    path("regions/<m49:code>/", places.RegionDetailView.as_view(), name="region-detail"),
     path("networks/<slug:slug>/", terms.NetworkDetailView.as_view(), name="network-detail"),
     path("pathways/<slug:slug>/", terms.PathwayTypeDetailView.as_view(), name="pathway-detail"),
     path("roles/<slug:slug>/", terms.CityRoleDetailView.as_view(), name="role-detail"),

@@ -4,10 +4,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 from django.views.i18n import JavaScriptCatalog
 
-from atlas.converters import CitationFormat, Number
+from atlas.converters import CitationFormat, M49Code, Number
 
 register_converter(CitationFormat, "citation_format")
 register_converter(Number, "number")
+register_converter(M49Code, "m49")
 
 handler500 = "atlas.request_log.server_error"
 

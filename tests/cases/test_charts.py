@@ -100,6 +100,8 @@ def test_only_regions_and_sub_regions_have_pages(client):
     assert client.get("/regions/419/").status_code == 200  # Latin America and the Caribbean
     assert client.get("/regions/005/").status_code == 404  # South America: intermediate
     assert client.get("/regions/999/").status_code == 404
+    for not_a_code in ["%00", "15", "1500", "abc"]:  # only three digits name an M49 area
+        assert client.get(f"/regions/{not_a_code}/").status_code == 404
 
 
 def test_the_home_region_chart_leads_to_each_region_page(client):
