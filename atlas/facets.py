@@ -83,11 +83,8 @@ class Facet:
         # Django leaves a model's Meta.ordering out of aggregate queries: ask for it.
         ordered = options.annotate(facet_count=counted).order_by(*options.model._meta.ordering)
         for option in ordered:
-            value, label = str(getattr(option, self.value)), self.label(option)
-            if self.group:
-                yield value, label, option.facet_count, self.group(option)
-            else:
-                yield value, label, option.facet_count
+            group = self.group(option) if self.group else ""
+            yield str(getattr(option, self.value)), self.label(option), option.facet_count, group
 
 
 class FieldFacet:

@@ -23,8 +23,6 @@ from django.db import transaction
 from django.utils import translation
 
 from atlas.models import State
-from atlas.text import normalise
-from atlas.translating import folded
 from cases.models import (
     Case,
     CaseGCMObjective,
@@ -196,9 +194,9 @@ def make_places(rng):
                 intermediate_region_id=intermediate,
                 latitude=round(max(-89.0, min(89.0, lat + rng.uniform(-2, 2))), 5),
                 longitude=round(max(-179.0, min(179.0, lon + rng.uniform(-2, 2))), 5),
-                search_name=normalise(" ".join([name, *aliases])),
             )
         )
+        records[-1].derive_search_name()
     Place.objects.bulk_create(records, batch_size=1000)
     return list(Place.objects.filter(slug__startswith=PREFIX).order_by("pk"))
 
@@ -310,8 +308,7 @@ def make_cases(rng, count, start, places, place_weights, networks, organisations
             program_category_id=rng.choice(words.categories) if rng.random() < 0.9 else None,
             actor_network_id=rng.choice(networks) if rng.random() < 0.03 else None,
         )
-        case.search_title = folded(case, ["title"])
-        case.search_text = folded(case, ["title", "summary", "description"])
+        case.derive_search_columns()
         links = {
             "places": [p.pk for p in acting],
             "roles": skewed(rng, words.roles, rng.randint(1, 3)),

@@ -227,9 +227,14 @@ class Case(Publishable):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
+    def derive_search_columns(self):
+        """What free-text search reads, from the texts in every language; `save` calls it,
+        and so must code that writes cases without saving them one by one."""
         self.search_title = folded(self, ["title"])
         self.search_text = folded(self, ["title", "summary", "description"])
+
+    def save(self, *args, **kwargs):
+        self.derive_search_columns()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_title", "search_text"}
         super().save(*args, **kwargs)

@@ -188,8 +188,12 @@ class Place(Slugged, Timestamped):
 
     def save(self, *args, **kwargs):
         self.derive_world_regions()
-        self.search_name = normalise(" ".join([self.name, *self.aliases]))
+        self.derive_search_name()
         super().save(*args, **kwargs)
+
+    def derive_search_name(self):
+        """The name and other names as search reads them (see `cases.search`)."""
+        self.search_name = normalise(" ".join([self.name, *self.aliases]))
 
     def derive_world_regions(self):
         self.region = self.subregion = self.intermediate_region = None
